@@ -1,0 +1,83 @@
+package ru.eschool.identity.internal;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import ru.eschool.identity.Invitations;
+import ru.eschool.identity.Invitations.Found;
+import ru.eschool.identity.Invitations.State;
+
+/** Turns an invitation code into an account, or into one more role of an existing account. */
+@Service
+public class Registration {
+
+	/** Why a code cannot be used; each has a message key {@code register.code.<name>}. */
+	public enum Refusal { UNKNOWN, EXPIRED, USED, REVOKED, ALREADY_HELD, LOGIN_TAKEN }
+
+	public static class Refused extends RuntimeException {
+
+		private final Refusal reason;
+
+		Refused(Refusal reason) {
+			super(reason.name(), null, false, false);
+			this.reason = reason;
+		}
+
+		public Refusal reason() {
+			return reason;
+		}
+
+		public String messageKey() {
+			return "register.refused." + reason.name();
+		}
+	}
+
+	private final Invitations invitations;
+	private final Accounts accounts;
+	private final PasswordEncoder encoder;
+	private final InvitationUse use;
+
+	Registration(Invitations invitations, Accounts accounts, PasswordEncoder encoder, InvitationUse use) {
+		this.invitations = invitations;
+		this.accounts = accounts;
+		this.encoder = encoder;
+		this.use = use;
+	}
+
+	/** The invitation behind a typed code, if it can still be used. */
+	public Found check(String code) {
+		Found found = invitations.find(code).orElseThrow(() -> new Refused(Refusal.UNKNOWN));
+		if (found.state() != State.VALID) {
+			throw new Refused(Refusal.valueOf(found.state().name()));
+		}
+		return found;
+	}
+
+	@Transactional
+	public long register(String code, String login, String password) {
+		Found found = check(code);
+		if (accounts.loginTaken(login)) {
+			throw new Refused(Refusal.LOGIN_TAKEN);
+		}
+		long account = accounts.create(login, encoder.encode(password), found.personName());
+		grant(found, account);
+		return account;
+	}
+
+	@Transactional
+	public void addRole(long accountId, String code) {
+		Found found = check(code);
+		if (accounts.hasGrant(accountId, found.role(), found.personId())) {
+			throw new Refused(Refusal.ALREADY_HELD);
+		}
+		grant(found, accountId);
+	}
+
+	private void grant(Found found, long account) {
+		if (!use.markUsed(found.id(), account)) {
+			throw new Refused(Refusal.USED);
+		}
+		accounts.addGrant(account, found.role(), found.institutionId(), found.personId());
+	}
+}

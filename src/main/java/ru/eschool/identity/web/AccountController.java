@@ -1,0 +1,103 @@
+package ru.eschool.identity.web;
+
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import ru.eschool.identity.internal.Accounts;
+import ru.eschool.identity.internal.Accounts.Account;
+import ru.eschool.shared.Actor;
+import ru.eschool.shared.ActorResolver;
+import ru.eschool.shared.NotFound;
+import ru.eschool.shared.RoleGrant;
+import ru.eschool.shared.web.FormErrors;
+
+/** The person's own account: profile, e-mail for notifications, password change, role switch. */
+@Controller
+class AccountController {
+
+	record PasswordForm(@NotBlank(message = "{validation.required}") String current,
+			@NotBlank(message = "{validation.required}") @Size(min = 8, max = 128, message = "{validation.password.size}") String password,
+			String confirm) {
+	}
+
+	record EmailForm(@Email(message = "{validation.email}") @Size(max = 200, message = "{validation.tooLong}") @Nullable String email) {
+	}
+
+	private final Accounts accounts;
+	private final PasswordEncoder encoder;
+
+	AccountController(Accounts accounts, PasswordEncoder encoder) {
+		this.accounts = accounts;
+		this.encoder = encoder;
+	}
+
+	@GetMapping("/account")
+	String show(Actor actor, Model model) {
+		return page(actor, model, Map.of(), null);
+	}
+
+	@PostMapping("/account/password")
+	String password(Actor actor, @Valid @ModelAttribute PasswordForm form, BindingResult result, Model model,
+			RedirectAttributes redirect) {
+		Account account = accounts.byId(actor.accountId()).orElseThrow(NotFound::new);
+		if (form.current() != null && (account.passwordHash() == null
+				|| !encoder.matches(form.current(), account.passwordHash()))) {
+			result.rejectValue("current", "account.password.wrong");
+		}
+		if (form.password() != null && !form.password().equals(form.confirm())) {
+			result.rejectValue("confirm", "validation.password.mismatch");
+		}
+		if (result.hasErrors()) {
+			return page(actor, model, FormErrors.of(result), null);
+		}
+		accounts.changePassword(actor.accountId(), encoder.encode(form.password()));
+		redirect.addFlashAttribute("notice", "account.password.changed");
+		return "redirect:/account";
+	}
+
+	@PostMapping("/account/email")
+	String email(Actor actor, @Valid @ModelAttribute EmailForm form, BindingResult result, Model model,
+			RedirectAttributes redirect) {
+		if (result.hasErrors()) {
+			return page(actor, model, FormErrors.of(result), form.email());
+		}
+		String email = form.email() == null || form.email().isBlank() ? null : form.email().strip();
+		accounts.changeEmail(actor.accountId(), email);
+		redirect.addFlashAttribute("notice", "account.email.changed");
+		return "redirect:/account";
+	}
+
+	@PostMapping("/account/role")
+	String switchRole(Actor actor, @RequestParam long grant, HttpServletRequest request) {
+		RoleGrant chosen = actor.grants().stream().filter(g -> g.id() == grant).findFirst().orElseThrow(NotFound::new);
+		HttpSession session = request.getSession();
+		session.setAttribute(ActorResolver.ACTIVE_GRANT, chosen.id());
+		return "redirect:/";
+	}
+
+	private String page(Actor actor, Model model, Map<String, String> errors, @Nullable String email) {
+		Account account = accounts.byId(actor.accountId()).orElseThrow(NotFound::new);
+		model.addAttribute("account", account);
+		model.addAttribute("actor", actor);
+		model.addAttribute("email", email != null ? email : account.email() == null ? "" : account.email());
+		model.addAttribute("errors", errors);
+		return "identity/account";
+	}
+}

@@ -1,0 +1,46 @@
+package ru.eschool.identity.web;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import ru.eschool.shared.DemoAccounts;
+import ru.eschool.shared.DemoAccounts.DemoAccount;
+
+@Controller
+class LoginController {
+
+	private final ObjectProvider<DemoAccounts> demo;
+
+	LoginController(ObjectProvider<DemoAccounts> demo) {
+		this.demo = demo;
+	}
+
+	@GetMapping("/login")
+	String login(@RequestParam(required = false) @Nullable String error,
+			@RequestParam(defaultValue = "0") long minutes, @RequestParam(required = false) @Nullable String logout,
+			Model model) {
+		String message = null;
+		if ("throttled".equals(error)) {
+			message = "login.error.throttled";
+		}
+		else if ("disabled".equals(error)) {
+			message = "login.error.disabled";
+		}
+		else if (error != null) {
+			message = "login.error.bad";
+		}
+		DemoAccounts accounts = demo.getIfAvailable();
+		List<DemoAccount> list = accounts == null ? List.of() : accounts.list();
+		model.addAttribute("error", message);
+		model.addAttribute("minutes", minutes);
+		model.addAttribute("loggedOut", logout != null);
+		model.addAttribute("demoAccounts", list);
+		return "identity/login";
+	}
+}

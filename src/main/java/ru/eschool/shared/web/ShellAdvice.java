@@ -1,0 +1,51 @@
+package ru.eschool.shared.web;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.resource.ResourceUrlProvider;
+
+import ru.eschool.shared.Actor;
+import ru.eschool.shared.ActorResolver;
+
+/** Adds the {@link Shell} to the model of every page. */
+@ControllerAdvice
+class ShellAdvice {
+
+	static final String HTMX = "/webjars/htmx.org/2.0.4/dist/htmx.min.js";
+
+	private final ResourceUrlProvider urls;
+	private final List<Navigation> navigations;
+	private final boolean demo;
+
+	ShellAdvice(ResourceUrlProvider urls, List<Navigation> navigations, Environment env) {
+		this.urls = urls;
+		this.navigations = navigations;
+		this.demo = env.acceptsProfiles(Profiles.of("demo"));
+	}
+
+	@ModelAttribute("shell")
+	Shell shell(HttpServletRequest request) {
+		Actor actor = ActorResolver.current(request);
+		CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+		List<NavItem> nav = new ArrayList<>();
+		if (actor != null) {
+			navigations.forEach(n -> nav.addAll(n.itemsFor(actor.role())));
+		}
+		return new Shell(actor, csrf == null ? null : csrf.getParameterName(), csrf == null ? null : csrf.getHeaderName(),
+				csrf == null ? null : csrf.getToken(), I18n.lang(), request.getRequestURI(), nav,
+				asset("/css/app.css"), asset(HTMX), asset("/js/app.js"), demo);
+	}
+
+	private String asset(String path) {
+		String url = urls.getForLookupPath(path);
+		return url == null ? path : url;
+	}
+}
