@@ -6,7 +6,10 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import ru.eschool.shared.Actor;
+import ru.eschool.shared.ActorResolver;
 import ru.eschool.shared.Role;
 
 /**
@@ -27,10 +30,15 @@ class HelpController {
 		};
 	}
 
+	/** Help before signing in: how to get in, where codes come from, what data is kept. */
+	static final List<String> PUBLIC = List.of("signin", "code", "lost", "privacy");
+
 	@GetMapping("/help")
-	String help(Actor actor, Model model) {
-		model.addAttribute("role", actor.role());
-		model.addAttribute("sections", sections(actor.role()));
+	String help(HttpServletRequest request, Model model) {
+		Actor actor = ActorResolver.current(request);
+		model.addAttribute("prefix", actor == null ? "help.PUBLIC" : "help." + actor.role().name());
+		model.addAttribute("heading", actor == null ? "help.PUBLIC.heading" : actor.role().messageKey());
+		model.addAttribute("sections", actor == null ? PUBLIC : sections(actor.role()));
 		return "portal/help";
 	}
 }

@@ -52,7 +52,7 @@ class SecurityConfig {
 		http.authenticationManager(manager)
 			.authorizeHttpRequests(a -> a
 				.requestMatchers("/login", "/register", "/register/**", "/css/**", "/js/**", "/webjars/**",
-						"/favicon.ico", "/error", "/help/public")
+						"/favicon.ico", "/error", "/help")
 				.permitAll()
 				.requestMatchers("/region/**").hasRole("REGION_ADMIN")
 				.requestMatchers("/admin/**").hasRole("SCHOOL_ADMIN")
