@@ -88,6 +88,8 @@ class AcademicYearPagesTests {
 				"2027-05-31")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
 		assertThat(page.select("#e-gradeFrom").text()).contains("1–9");
 		assertThat(periods()).isEqualTo(4);
+		mvc.perform(get("/admin/year").with(data.as(admin)))
+			.andExpect(content().string(containsString("Для классов 10–11 учебные периоды ещё не заданы")));
 	}
 
 	@Test

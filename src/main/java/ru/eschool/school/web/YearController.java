@@ -302,6 +302,19 @@ class YearController {
 		return from == null || to == null || dates.size() < type.periods() ? null : new SchemeInput(from, to, dates);
 	}
 
+	/** Grades as ranges: [1, 2, 3, 5] becomes "1–3, 5". */
+	static String ranges(List<Integer> grades) {
+		List<String> parts = new ArrayList<>();
+		for (int i = 0; i < grades.size(); i++) {
+			int from = grades.get(i);
+			while (i + 1 < grades.size() && grades.get(i + 1) == grades.get(i) + 1) {
+				i++;
+			}
+			parts.add(from == grades.get(i) ? String.valueOf(from) : from + "–" + grades.get(i));
+		}
+		return String.join(", ", parts);
+	}
+
 	private static StudyScheme scheme(@Nullable String name) {
 		for (StudyScheme s : StudyScheme.values()) {
 			if (s.name().equals(name)) {
@@ -330,6 +343,7 @@ class YearController {
 		model.addAttribute("year", year);
 		model.addAttribute("schemes", schemes);
 		model.addAttribute("uncovered", uncovered);
+		model.addAttribute("uncoveredText", ranges(uncovered));
 		model.addAttribute("holidays", holidays.ofYear(year.id()));
 		model.addAttribute("yearForm", yearForm.values());
 		model.addAttribute("holidayForm", holidayForm.values());
