@@ -132,4 +132,15 @@ public class TestData {
 	public static Grant grant(Role role, School school, long personId) {
 		return new Grant(role, school.id(), personId);
 	}
+
+	/** A school admin of the school: a deputy on its staff with an account in the SCHOOL_ADMIN role. */
+	public Account schoolAdmin(School school) {
+		long staff = staff(school, "Завуч", "Елена", "DEPUTY");
+		return account("Завуч Елена", grant(Role.SCHOOL_ADMIN, school, staff));
+	}
+
+	public long classGroup(long classId, String name) {
+		return Db.insert(db.sql("insert into school_class_group (class_id, name) values (:c, :n)").param("c", classId)
+			.param("n", name));
+	}
 }

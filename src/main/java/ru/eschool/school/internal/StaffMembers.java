@@ -1,5 +1,9 @@
 package ru.eschool.school.internal;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -38,10 +42,55 @@ public class StaffMembers {
 		return db.sql("""
 				select id, institution_id, last_name, first_name, middle_name, position, email, phone, active
 				from school_staff where id = :id and institution_id = :i""").param("id", staffId)
-			.param("i", institutionId)
-			.query((rs, n) -> new Staff(rs.getLong(1), rs.getLong(2),
-					new PersonName(rs.getString(3), rs.getString(4), rs.getString(5)),
-					Position.valueOf(rs.getString(6)), rs.getString(7), rs.getString(8), rs.getBoolean(9)))
-			.optional();
+			.param("i", institutionId).query(StaffMembers::staff).optional();
+	}
+
+	/** A staff member in a list: their subjects are those of their teaching assignments. */
+	public record StaffRow(Staff staff, List<String> subjects) {
+	}
+
+	/** The institution's staff, active first, with the subjects each teaches (two statements). */
+	public List<StaffRow> list(long institutionId) {
+		Map<Long, List<String>> subjects = new HashMap<>();
+		db.sql("""
+				select distinct a.staff_id, sub.name from school_teaching_assignment a
+				join school_subject sub on sub.id = a.subject_id
+				join school_staff f on f.id = a.staff_id
+				where f.institution_id = :i order by sub.name""").param("i", institutionId)
+			.query(rs -> {
+				subjects.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
+			});
+		return db.sql("""
+				select id, institution_id, last_name, first_name, middle_name, position, email, phone, active
+				from school_staff where institution_id = :i
+				order by case when active then 0 else 1 end, last_name, first_name, middle_name, id""")
+			.param("i", institutionId).query(StaffMembers::staff).list().stream()
+			.map(s -> new StaffRow(s, subjects.getOrDefault(s.id(), List.of()))).toList();
+	}
+
+	/** Active staff of the institution, by name: the people a class teacher may be chosen from. */
+	public List<Staff> active(long institutionId) {
+		return db.sql("""
+				select id, institution_id, last_name, first_name, middle_name, position, email, phone, active
+				from school_staff where institution_id = :i and active order by last_name, first_name, middle_name, id""")
+			.param("i", institutionId).query(StaffMembers::staff).list();
+	}
+
+	public void update(long staffId, PersonName name, Position position, @Nullable String email,
+			@Nullable String phone) {
+		db.sql("""
+				update school_staff set last_name = :l, first_name = :f, middle_name = :m, position = :pos,
+				  email = :e, phone = :p where id = :id""").param("l", name.last()).param("f", name.first())
+			.param("m", name.middle()).param("pos", position.name()).param("e", email).param("p", phone)
+			.param("id", staffId).update();
+	}
+
+	public void setActive(long staffId, boolean active) {
+		db.sql("update school_staff set active = :a where id = :id").param("a", active).param("id", staffId).update();
+	}
+
+	private static Staff staff(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+		return new Staff(rs.getLong(1), rs.getLong(2), new PersonName(rs.getString(3), rs.getString(4), rs.getString(5)),
+				Position.valueOf(rs.getString(6)), rs.getString(7), rs.getString(8), rs.getBoolean(9));
 	}
 }

@@ -1,6 +1,7 @@
 package ru.eschool.school.internal;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -29,4 +30,27 @@ public class Subjects {
 		return db.sql("select id, institution_id, name, pass_fail from school_subject where institution_id = :i order by name")
 			.param("i", institutionId).query(Subject.class).list();
 	}
+
+	/** A subject of the institution, or empty when it belongs to another (scoping). */
+	public Optional<Subject> find(long institutionId, long subjectId) {
+		return db.sql("select id, institution_id, name, pass_fail from school_subject where id = :id and institution_id = :i")
+			.param("id", subjectId).param("i", institutionId).query(Subject.class).optional();
+	}
+
+	/**
+	 * Whether another subject of the school has this name, ignoring case and surrounding spaces
+	 * (compared here, not in SQL, so that Cyrillic case folding does not depend on the database's locale).
+	 */
+	public boolean nameTaken(long institutionId, String name, long exceptId) {
+		String wanted = name.strip().toLowerCase(RU);
+		return of(institutionId).stream()
+			.anyMatch(s -> s.id() != exceptId && s.name().strip().toLowerCase(RU).equals(wanted));
+	}
+
+	public void update(long subjectId, String name, boolean passFail) {
+		db.sql("update school_subject set name = :n, pass_fail = :p where id = :id").param("n", name.strip())
+			.param("p", passFail).param("id", subjectId).update();
+	}
+
+	private static final java.util.Locale RU = java.util.Locale.forLanguageTag("ru");
 }

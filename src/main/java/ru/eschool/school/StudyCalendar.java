@@ -1,0 +1,45 @@
+package ru.eschool.school;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+
+import ru.eschool.school.internal.StudyPeriods;
+
+/**
+ * What other modules (the journal, the diary) may ask of a school's calendar: the study periods
+ * that apply to a class, chosen by the class's grade and academic year. Dates of quarters are not
+ * personal data, so these methods take a class id that the caller has already scoped.
+ */
+@Service
+public class StudyCalendar {
+
+	/** One quarter, trimester or half-year of a class's year. */
+	public record StudyPeriod(long id, StudyScheme scheme, int number, LocalDate startsOn, LocalDate endsOn) {
+
+		public boolean contains(LocalDate day) {
+			return !day.isBefore(startsOn) && !day.isAfter(endsOn);
+		}
+	}
+
+	private final StudyPeriods periods;
+
+	StudyCalendar(StudyPeriods periods) {
+		this.periods = periods;
+	}
+
+	/**
+	 * The study periods of a class in date order (one statement); empty when the class is unknown or
+	 * the school has no scheme yet for its grade.
+	 */
+	public List<StudyPeriod> periodsOfClass(long classId) {
+		return periods.ofClass(classId);
+	}
+
+	/** The period of a class that contains the day; empty on holidays between periods. */
+	public Optional<StudyPeriod> periodOn(long classId, LocalDate day) {
+		return periodsOfClass(classId).stream().filter(p -> p.contains(day)).findFirst();
+	}
+}
