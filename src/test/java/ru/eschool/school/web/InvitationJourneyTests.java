@@ -247,6 +247,22 @@ class InvitationJourneyTests {
 		assertThat(invitationsOf(school)).isZero();
 	}
 
+	@Test
+	void theLettersOfAWholeClassStayWithinThePageBudget() throws Exception {
+		for (int i = 0; i < 32; i++) {
+			long child = data.student(school, classA, "Ученикова" + i, "Мария");
+			data.guardian(school, "Родителева" + i, "Ольга", child);
+			data.guardian(school, "Родителев" + i, "Игорь", child);
+		}
+		String letters = issue(classA, "BOTH");
+		assertThat(codes(letters)).hasSize(96);
+		java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+		try (var out = new java.util.zip.GZIPOutputStream(gz)) {
+			out.write(letters.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		}
+		assertThat(gz.size()).as("gzipped letters page").isLessThan(15 * 1024);
+	}
+
 	private String issue(long classId, String who) throws Exception {
 		return issue(classId, who, false);
 	}
