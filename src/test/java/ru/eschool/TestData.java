@@ -133,14 +133,23 @@ public class TestData {
 		return new Grant(role, school.id(), personId);
 	}
 
-	/** A school admin of the school: a deputy on its staff with an account in the SCHOOL_ADMIN role. */
+	/** A school admin of the school: a staff record (deputy) with an account in the SCHOOL_ADMIN role. */
 	public Account schoolAdmin(School school) {
-		long staff = staff(school, "Завуч", "Елена", "DEPUTY");
-		return account("Завуч Елена", grant(Role.SCHOOL_ADMIN, school, staff));
+		long staff = staff(school, "Админ" + next(), "Елена", "DEPUTY");
+		return account("Админ Елена", grant(Role.SCHOOL_ADMIN, school, staff));
 	}
 
 	public long classGroup(long classId, String name) {
 		return Db.insert(db.sql("insert into school_class_group (class_id, name) values (:c, :n)").param("c", classId)
 			.param("n", name));
+	}
+
+	/** A class of the school in a past (not current) academic year. */
+	public long pastYearClass(School school, int grade, String letter) {
+		long year = Db.insert(db.sql("""
+				insert into school_academic_year (institution_id, name, starts_on, ends_on, current_year)
+				values (:i, '2025/2026', :s, :e, false)""")
+			.param("i", school.id()).param("s", LocalDate.of(2025, 9, 1)).param("e", LocalDate.of(2026, 5, 31)));
+		return schoolClass(new School(school.municipalityId(), school.id(), year), grade, letter);
 	}
 }

@@ -8,7 +8,10 @@ import org.springframework.stereotype.Service;
 import ru.eschool.identity.internal.Accounts;
 import ru.eschool.shared.Role;
 
-/** Which people already have an account in a role (for invitation status in admin pages). */
+/**
+ * Who already has an account, by the person records other modules own (a student, guardian or
+ * staff id). Identity knows people only by these ids, so it stays independent of the school.
+ */
 @Service
 public class AccountDirectory {
 
@@ -18,6 +21,7 @@ public class AccountDirectory {
 		this.accounts = accounts;
 	}
 
+	/** Those of the given persons who hold an account in this role. */
 	public Set<Long> personsWithAccounts(Role role, Collection<Long> personIds) {
 		return accounts.personsWithAccounts(role, personIds);
 	}

@@ -1,5 +1,11 @@
 package ru.eschool.school.internal;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -8,6 +14,7 @@ import org.springframework.stereotype.Repository;
 
 import ru.eschool.school.PersonName;
 import ru.eschool.shared.Db;
+import ru.eschool.shared.NotFound;
 
 /** Guardians (parents and legal representatives) and their links to students. */
 @Repository
@@ -55,5 +62,96 @@ public class Guardians {
 	public void unlink(long guardianId, long studentId) {
 		db.sql("delete from school_guardianship where guardian_id = :g and student_id = :s").param("g", guardianId)
 			.param("s", studentId).update();
+	}
+
+	/** A guardian as linked to one student. */
+	public record LinkedGuardian(Guardian guardian, Relation relation) {
+	}
+
+	/** A student as linked to one guardian, with the student's current class ("" when none). */
+	public record Child(long studentId, PersonName name, String className, Relation relation, boolean active) {
+	}
+
+	private static final String SELECT = """
+			select g.id, g.institution_id, g.last_name, g.first_name, g.middle_name, g.email, g.phone
+			from school_guardian g""";
+
+	public void update(long institutionId, long guardianId, PersonName name, @Nullable String email,
+			@Nullable String phone) {
+		int n = db.sql("""
+				update school_guardian set last_name = :l, first_name = :f, middle_name = :m, email = :e, phone = :p
+				where id = :id and institution_id = :i""").param("l", name.last()).param("f", name.first())
+			.param("m", name.middle()).param("e", email).param("p", phone).param("id", guardianId)
+			.param("i", institutionId).update();
+		if (n == 0) {
+			throw new NotFound();
+		}
+	}
+
+	/** A page of the school's guardians by last name, optionally matching a part of the full name (limit + 1 rows). */
+	public List<Guardian> search(long institutionId, @Nullable String nameLike, int limit, int offset) {
+		StringBuilder sql = new StringBuilder(SELECT).append(" where g.institution_id = :i");
+		Map<String, Object> params = new HashMap<>();
+		params.put("i", institutionId);
+		params.put("lim", limit + 1);
+		params.put("off", offset);
+		if (nameLike != null && !nameLike.isBlank()) {
+			sql.append(" and lower(g.last_name || ' ' || g.first_name || ' ' || coalesce(g.middle_name, '')) like :q");
+			params.put("q", Students.likePattern(nameLike));
+		}
+		sql.append(" order by g.last_name, g.first_name, g.id limit :lim offset :off");
+		return db.sql(sql.toString()).params(params).query(Guardians::guardian).list();
+	}
+
+	/** The guardians of a student, with their relation (the student is checked by the caller). */
+	public List<LinkedGuardian> ofStudent(long studentId) {
+		return db.sql("""
+				select g.id, g.institution_id, g.last_name, g.first_name, g.middle_name, g.email, g.phone, l.relation
+				from school_guardian g join school_guardianship l on l.guardian_id = g.id
+				where l.student_id = :s order by g.last_name, g.first_name""").param("s", studentId)
+			.query((rs, n) -> new LinkedGuardian(guardian(rs, n), Relation.valueOf(rs.getString(8))))
+			.list();
+	}
+
+	/** The children of these guardians, by guardian: one statement for a whole list page. */
+	public Map<Long, List<Child>> childrenOf(Collection<Long> guardianIds) {
+		Map<Long, List<Child>> children = new HashMap<>();
+		if (guardianIds.isEmpty()) {
+			return children;
+		}
+		db.sql("""
+				select l.guardian_id, s.id, s.last_name, s.first_name, s.middle_name,
+				       cast(c.grade as varchar(2)) || c.letter, l.relation, s.active
+				from school_guardianship l
+				join school_student s on s.id = l.student_id
+				left join school_enrolment e on e.student_id = s.id and e.left_on is null
+				left join school_class c on c.id = e.class_id
+				where l.guardian_id in (:ids) order by s.last_name, s.first_name""")
+			.param("ids", guardianIds)
+			.query(rs -> {
+				children.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+					.add(new Child(rs.getLong(2), new PersonName(rs.getString(3), rs.getString(4), rs.getString(5)),
+							rs.getString(6) == null ? "" : rs.getString(6), Relation.valueOf(rs.getString(7)),
+							rs.getBoolean(8)));
+			});
+		return children;
+	}
+
+	/** Parses a relation from a form ("MOTHER"); empty for anything else. */
+	public static Optional<Relation> relation(@Nullable String value) {
+		if (value == null) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(Relation.valueOf(value.toUpperCase(Locale.ROOT)));
+		}
+		catch (IllegalArgumentException e) {
+			return Optional.empty();
+		}
+	}
+
+	private static Guardian guardian(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+		return new Guardian(rs.getLong(1), rs.getLong(2), new PersonName(rs.getString(3), rs.getString(4), rs.getString(5)),
+				rs.getString(6), rs.getString(7));
 	}
 }

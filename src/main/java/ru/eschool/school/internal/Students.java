@@ -1,7 +1,10 @@
 package ru.eschool.school.internal;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -92,8 +95,61 @@ public class Students {
 
 	public List<Enrolment> history(long studentId) {
 		return db.sql("""
-				select e.id, e.class_id, cast(c.grade as varchar(2)) || c.letter, e.joined_on, e.left_on, e.reason, e.leave_reason
+				select e.id, e.class_id, cast(c.grade as varchar(2)) || c.letter as class_name, e.joined_on, e.left_on, e.reason, e.leave_reason
 				from school_enrolment e join school_class c on c.id = e.class_id
 				where e.student_id = :s order by e.joined_on, e.id""").param("s", studentId).query(Enrolment.class).list();
+	}
+
+	/** A current student in a list: name and current class. */
+	public record Listed(long id, PersonName name, @Nullable Long classId, String className) {
+	}
+
+	/**
+	 * One page of the school's current students, by last name; optionally of one class and
+	 * matching a part of the full name. Asks for one row more than {@code limit}, so the caller
+	 * knows whether there is a next page without counting.
+	 */
+	public List<Listed> current(long institutionId, @Nullable Long classId, @Nullable String nameLike, int limit,
+			int offset) {
+		StringBuilder sql = new StringBuilder("""
+				select s.id, s.last_name, s.first_name, s.middle_name, c.id as class_id,
+				       cast(c.grade as varchar(2)) || c.letter as class_name
+				from school_student s
+				left join school_enrolment e on e.student_id = s.id and e.left_on is null
+				left join school_class c on c.id = e.class_id
+				where s.institution_id = :i and s.active""");
+		Map<String, Object> params = new HashMap<>();
+		params.put("i", institutionId);
+		params.put("lim", limit + 1);
+		params.put("off", offset);
+		// Optional filters are added to the SQL only when present: a null bound to ":p is null"
+		// has no type on PostgreSQL.
+		if (classId != null) {
+			sql.append(" and e.class_id = :c");
+			params.put("c", classId);
+		}
+		if (nameLike != null && !nameLike.isBlank()) {
+			sql.append(" and ").append(FULL_NAME_LIKE);
+			params.put("q", likePattern(nameLike));
+		}
+		sql.append(" order by s.last_name, s.first_name, s.id limit :lim offset :off");
+		return db.sql(sql.toString()).params(params).query((rs, n) -> new Listed(rs.getLong(1),
+				new PersonName(rs.getString(2), rs.getString(3), rs.getString(4)), (Long) rs.getObject(5, Long.class),
+				rs.getString(6) == null ? "" : rs.getString(6))).list();
+	}
+
+	/** Matches a part of the full name "last first middle" of the student alias {@code s}. */
+	static final String FULL_NAME_LIKE = """
+			lower(s.last_name || ' ' || s.first_name || ' ' || coalesce(s.middle_name, '')) like :q""";
+
+	/** "%иванов мар%": what a person types, lower case, with LIKE's special characters escaped away. */
+	public static String likePattern(String typed) {
+		String cleaned = typed.strip().replaceAll("[%_\\\\]", " ").replaceAll("\\s+", " ");
+		return "%" + cleaned.toLowerCase(Locale.forLanguageTag("ru")) + "%";
+	}
+
+	/** The open stay (the current class), if the student is enrolled. */
+	public Optional<Enrolment> currentStay(long studentId) {
+		return history(studentId).stream().filter(e -> e.leftOn() == null).findFirst();
 	}
 }
