@@ -17,7 +17,7 @@ class RosterUploadLimit {
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
 	String tooBig(MaxUploadSizeExceededException e, HttpServletRequest request) {
 		if (request.getRequestURI().startsWith("/admin/import")) {
-			return "redirect:/admin/import?tooBig";
+			return "redirect:/admin/import?tooBig=1";
 		}
 		throw e;
 	}
