@@ -258,6 +258,29 @@ class RosterImportTests {
 			.andExpect(content().string(containsString("В файле больше 5000 строк с данными.")));
 	}
 
+	@Test
+	void aPreviewOfFiveThousandLinesShowsErrorsFirstAndStaysSmall() throws Exception {
+		StringBuilder csv = new StringBuilder("Фамилия;Имя;Отчество;Класс;Эл. почта;Телефон\n");
+		for (int i = 0; i < 5000; i++) {
+			csv.append("Ученикова;Анастасия").append(i).append(";Александровна;5А;;").append(i % 2 == 0 ? "123" : "")
+				.append('\n');
+		}
+		long id = upload(admin, "students", utf8(csv.toString()), false);
+		MvcResult r = mvc.perform(get("/admin/import/" + id).with(data.as(admin))).andExpect(status().isOk()).andReturn();
+		String html = r.getResponse().getContentAsString();
+		// numbers are grouped with a (narrow) no-break space in Russian
+		String text = html.replace('\u00a0', ' ').replace('\u202f', ' ');
+		assertThat(text).contains("Будет добавлено строк: 2 500. Предупреждений: 0. Ошибок: 2 500.")
+			.contains("И ещё строк: 2 400 (не показаны).").contains("Строка 2, столбец «Телефон»");
+		assertThat(html.indexOf("Строки с ошибками")).isLessThan(html.indexOf("Строки без замечаний"));
+		java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+		try (var out = new java.util.zip.GZIPOutputStream(gz)) {
+			out.write(html.getBytes(StandardCharsets.UTF_8));
+		}
+		assertThat(gz.size()).as("gzipped preview").isLessThanOrEqualTo(15 * 1024);
+		java.nio.file.Files.writeString(java.nio.file.Path.of("target/roster-preview.html"), html);
+	}
+
 	// --- duplicates -------------------------------------------------------------------------------
 
 	@Test
