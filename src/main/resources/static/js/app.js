@@ -10,3 +10,12 @@ document.addEventListener('click', function (e) {
   if (c && !window.confirm(c.getAttribute('data-confirm'))) { e.preventDefault(); }
 });
 document.documentElement.classList.add('js');
+// A file input with data-max-bytes refuses a larger file before it is sent over a slow link.
+document.addEventListener('change', function (e) {
+  var el = e.target;
+  if (el.matches && el.matches('input[type=file][data-max-bytes]')) {
+    var f = el.files && el.files[0];
+    el.setCustomValidity(f && f.size > +el.getAttribute('data-max-bytes') ? el.getAttribute('data-too-big') : '');
+    el.reportValidity();
+  }
+});

@@ -154,4 +154,26 @@ public class Guardians {
 		return new Guardian(rs.getLong(1), rs.getLong(2), new PersonName(rs.getString(3), rs.getString(4), rs.getString(5)),
 				rs.getString(6), rs.getString(7));
 	}
+
+	/** All guardians of the institution, in one statement. */
+	public List<Guardian> ofInstitution(long institutionId) {
+		return db.sql("""
+				select id, institution_id, last_name, first_name, middle_name, email, phone from school_guardian
+				where institution_id = :i order by id""").param("i", institutionId)
+			.query((rs, n) -> new Guardian(rs.getLong(1), rs.getLong(2),
+					new PersonName(rs.getString(3), rs.getString(4), rs.getString(5)), rs.getString(6),
+					rs.getString(7)))
+			.list();
+	}
+
+	public record Link(long guardianId, long studentId) {
+	}
+
+	/** All guardian-student links of the institution's guardians, in one statement. */
+	public List<Link> linksOf(long institutionId) {
+		return db.sql("""
+				select gs.guardian_id, gs.student_id from school_guardianship gs
+				join school_guardian g on g.id = gs.guardian_id where g.institution_id = :i""")
+			.param("i", institutionId).query((rs, n) -> new Link(rs.getLong(1), rs.getLong(2))).list();
+	}
 }

@@ -93,4 +93,25 @@ public class StaffMembers {
 		return new Staff(rs.getLong(1), rs.getLong(2), new PersonName(rs.getString(3), rs.getString(4), rs.getString(5)),
 				Position.valueOf(rs.getString(6)), rs.getString(7), rs.getString(8), rs.getBoolean(9));
 	}
+
+	/** The active staff of the institution, in one statement. */
+	public List<Staff> activeOf(long institutionId) {
+		return db.sql("""
+				select id, institution_id, last_name, first_name, middle_name, position, email, phone, active
+				from school_staff where institution_id = :i and active order by id""").param("i", institutionId)
+			.query((rs, n) -> new Staff(rs.getLong(1), rs.getLong(2),
+					new PersonName(rs.getString(3), rs.getString(4), rs.getString(5)),
+					Position.valueOf(rs.getString(6)), rs.getString(7), rs.getString(8), rs.getBoolean(9)))
+			.list();
+	}
+
+	/** Records a subject the staff member teaches (before any class is assigned); twice changes nothing. */
+	public void addSubject(long staffId, long subjectId) {
+		int n = db.sql("select count(*) from school_staff_subject where staff_id = :s and subject_id = :sub")
+			.param("s", staffId).param("sub", subjectId).query(Integer.class).single();
+		if (n == 0) {
+			db.sql("insert into school_staff_subject (staff_id, subject_id) values (:s, :sub)").param("s", staffId)
+				.param("sub", subjectId).update();
+		}
+	}
 }

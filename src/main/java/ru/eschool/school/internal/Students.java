@@ -152,4 +152,21 @@ public class Students {
 	public Optional<Enrolment> currentStay(long studentId) {
 		return history(studentId).stream().filter(e -> e.leftOn() == null).findFirst();
 	}
+
+	/** A student currently enrolled in a class of the given year (for matching names in bulk). */
+	public record Enrolled(long id, PersonName name, long classId) {
+	}
+
+	/** All current students of the institution's classes in a year, in one statement. */
+	public List<Enrolled> enrolledIn(long institutionId, long yearId) {
+		return db.sql("""
+				select s.id, s.last_name, s.first_name, s.middle_name, e.class_id from school_student s
+				join school_enrolment e on e.student_id = s.id and e.left_on is null
+				join school_class c on c.id = e.class_id
+				where s.institution_id = :i and c.institution_id = :i and c.academic_year_id = :y and s.active""")
+			.param("i", institutionId).param("y", yearId)
+			.query((rs, n) -> new Enrolled(rs.getLong(1), new PersonName(rs.getString(2), rs.getString(3),
+					rs.getString(4)), rs.getLong(5)))
+			.list();
+	}
 }
