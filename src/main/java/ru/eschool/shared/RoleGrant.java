@@ -8,5 +8,5 @@ import org.jspecify.annotations.Nullable;
  * neither.
  */
 public record RoleGrant(long id, Role role, @Nullable Long institutionId, @Nullable Long personId,
-		String institutionName) {
+		String institutionName) implements java.io.Serializable {
 }
