@@ -61,6 +61,7 @@ class AdminInvitesGuardianJourneyTests extends BrowserTest {
 		type("#f-login", login);
 		type("#f-password", "winter-is-coming");
 		type("#f-confirm", "winter-is-coming");
+		find("input[name=consent]").click();
 		find("form[action='/register/account'] button[type=submit]").click();
 
 		waitForHeading(text("home.hello", "Морозова Анна"));

@@ -32,7 +32,7 @@ class FirstRegionAdminTests {
 		assertThat(code).matches("[A-Z2-9]{5}-[A-Z2-9]{5}");
 		assertThat(firstAdmin.ensureCode()).as("the same pending code at the next start").isEqualTo(code);
 		mvc.perform(post("/register/account").with(csrf()).param("code", code).param("login", "region" + TestData.next())
-			.param("password", "region-pass-1").param("confirm", "region-pass-1")).andExpect(status().is3xxRedirection());
+			.param("password", "region-pass-1").param("confirm", "region-pass-1").param("consent", "true")).andExpect(status().is3xxRedirection());
 		assertThat(firstAdmin.ensureCode()).isNull();
 	}
 }

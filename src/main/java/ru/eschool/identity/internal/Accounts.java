@@ -138,4 +138,9 @@ public class Accounts {
 		return db.sql("select count(*) from identity_role_grant where role = :r").param("r", role.name())
 			.query(Long.class).single() > 0;
 	}
+
+	public void recordConsent(long accountId, String textVersion) {
+		db.sql("insert into identity_consent (account_id, text_version, given_at) values (:a, :v, :now)")
+			.param("a", accountId).param("v", textVersion).param("now", Db.utc(clock.instant())).update();
+	}
 }

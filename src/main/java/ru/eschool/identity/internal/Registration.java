@@ -34,6 +34,9 @@ public class Registration {
 		}
 	}
 
+	/** The version of the consent text (i18n key consent.text) people agree to now. */
+	public static final String CONSENT_VERSION = "2026-12-04";
+
 	private final Invitations invitations;
 	private final Accounts accounts;
 	private final PasswordEncoder encoder;
@@ -56,7 +59,7 @@ public class Registration {
 	}
 
 	@Transactional
-	public long register(String code, String login, String password) {
+	public long register(String code, String login, String password, boolean consented) {
 		Found found = check(code);
 		if (accounts.loginTaken(login)) {
 			throw new Refused(Refusal.LOGIN_TAKEN);
@@ -69,6 +72,9 @@ public class Registration {
 			throw new Refused(Refusal.LOGIN_TAKEN);
 		}
 		grant(found, account);
+		if (consented) {
+			accounts.recordConsent(account, CONSENT_VERSION);
+		}
 		return account;
 	}
 

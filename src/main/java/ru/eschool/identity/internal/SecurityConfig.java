@@ -51,7 +51,7 @@ class SecurityConfig {
 		http.authenticationManager(manager)
 			.authorizeHttpRequests(a -> a
 				.requestMatchers("/login", "/register", "/register/**", "/css/**", "/js/**", "/webjars/**",
-						"/favicon.ico", "/error", "/help")
+						"/favicon.ico", "/error", "/help", "/consent")
 				.permitAll()
 				.requestMatchers("/region/**").hasRole("REGION_ADMIN")
 				.requestMatchers("/admin/**").hasRole("SCHOOL_ADMIN")

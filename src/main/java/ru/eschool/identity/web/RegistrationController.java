@@ -23,6 +23,7 @@ import ru.eschool.identity.internal.Passwords;
 import ru.eschool.identity.internal.Registration;
 import ru.eschool.identity.internal.Registration.Refused;
 import ru.eschool.shared.ActorResolver;
+import ru.eschool.shared.Role;
 import ru.eschool.shared.web.FormErrors;
 import ru.eschool.shared.web.I18n;
 
@@ -41,7 +42,7 @@ class RegistrationController {
 			@NotBlank(message = "{validation.required}") @Size(min = 3, max = 64, message = "{validation.login.size}")
 			@Pattern(regexp = "[A-Za-z0-9._-]*", message = "{validation.login.chars}") String login,
 			@NotBlank(message = "{validation.required}") @Size(min = 8, max = 128, message = "{validation.password.size}") String password,
-			String confirm) {
+			String confirm, @org.jspecify.annotations.Nullable Boolean consent) {
 	}
 
 	private final Registration registration;
@@ -120,9 +121,14 @@ class RegistrationController {
 			return "identity/register-code";
 		}
 		Passwords.check(form.password(), form.confirm(), "password", result);
+		// A minor's consent is given by the guardian; everyone else consents for themselves.
+		if (found.role() != Role.STUDENT && !Boolean.TRUE.equals(form.consent())) {
+			result.rejectValue("consent", "register.consent.required");
+		}
 		if (!result.hasErrors()) {
 			try {
-				long account = registration.register(form.code(), form.login(), form.password());
+				long account = registration.register(form.code(), form.login(), form.password(),
+						found.role() != Role.STUDENT);
 				signIn.signIn(account, request, response, true);
 				return "redirect:/?welcome";
 			}
