@@ -58,6 +58,12 @@ public class Assignments {
 			.param("h", r.handIn()).param("by", setBy).param("at", Db.utc(now)));
 	}
 
+	/** Demo data only: homework set by the lesson's teacher, due at {@code due}. */
+	public void insertForDemo(ru.eschool.timetable.Lesson l, ru.eschool.timetable.Lesson due, String text, Instant now) {
+		insert(new Row(0, l.institutionId(), l.id(), l.classId(), l.groupId(), l.subjectId(), due.id(), due.date(), text, false),
+				l.actualTeacherId(), now);
+	}
+
 	void update(Row r, long setBy, Instant now) {
 		db.sql("""
 				update homework_assignment set due_lesson_id = :dl, due_on = :d, body = :b, hand_in = :h, set_by = :by, set_at = :at
