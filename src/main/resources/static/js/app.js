@@ -14,8 +14,9 @@ document.documentElement.classList.add('js');
 document.addEventListener('change', function (e) {
   var el = e.target;
   if (el.matches && el.matches('input[type=file][data-max-bytes]')) {
-    var f = el.files && el.files[0];
-    el.setCustomValidity(f && f.size > +el.getAttribute('data-max-bytes') ? el.getAttribute('data-too-big') : '');
+    var big = false, max = +el.getAttribute('data-max-bytes');
+    for (var i = 0; el.files && i < el.files.length; i++) { if (el.files[i].size > max) { big = true; } }
+    el.setCustomValidity(big ? el.getAttribute('data-too-big') : '');
     el.reportValidity();
   }
 });

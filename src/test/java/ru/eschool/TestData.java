@@ -158,4 +158,34 @@ public class TestData {
 		return SecurityMockMvcRequestPostProcessors.user(new AccountPrincipal(account.id(), account.login(), null,
 				account.displayName(), List.of(new RoleGrant(-1, role, school.id(), personId, "")), true));
 	}
+
+	/** A dated lesson of a class (or a group of it), 45 minutes from 8:00 + 55 minutes per number, planned as scheduled. */
+	public long lesson(School school, long classId, Long groupId, long subjectId, long teacherId, LocalDate date, int number) {
+		java.time.LocalTime start = java.time.LocalTime.of(8, 0).plusMinutes(55L * (number - 1));
+		return Db.insert(db.sql("""
+				insert into timetable_lesson (institution_id, class_id, group_id, subject_id, teacher_id, lesson_date, shift,
+				  number, starts_at, ends_at, room, status)
+				values (:i, :c, :g, :s, :t, :d, 1, :n, :st, :en, :r, 'SCHEDULED')""")
+			.param("i", school.id()).param("c", classId).param("g", groupId).param("s", subjectId).param("t", teacherId)
+			.param("d", date).param("n", number).param("st", start).param("en", start.plusMinutes(45))
+			.param("r", String.valueOf(100 + number)));
+	}
+
+	/** Marks a lesson as taught by a substitute, with a reason. */
+	public void substitute(long lessonId, long staffId, String reason) {
+		db.sql("update timetable_lesson set substitute_id = :s, change_reason = :r where id = :id").param("s", staffId)
+			.param("r", reason).param("id", lessonId).update();
+	}
+
+	/** Cancels a lesson, with a reason. */
+	public void cancelLesson(long lessonId, String reason) {
+		db.sql("update timetable_lesson set status = 'CANCELLED', change_reason = :r where id = :id").param("r", reason)
+			.param("id", lessonId).update();
+	}
+
+	/** Records that a lesson was moved here from another date and slot, with a reason. */
+	public void movedLesson(long lessonId, LocalDate fromDate, int fromNumber, String reason) {
+		db.sql("update timetable_lesson set moved_from_date = :d, moved_from_number = :n, change_reason = :r where id = :id")
+			.param("d", fromDate).param("n", fromNumber).param("r", reason).param("id", lessonId).update();
+	}
 }

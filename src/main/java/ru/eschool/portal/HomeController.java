@@ -5,6 +5,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
+import ru.eschool.diary.FamilyDiary;
 import ru.eschool.school.SchoolRoster;
 import ru.eschool.shared.Actor;
 import ru.eschool.shared.Role;
@@ -14,9 +15,13 @@ import ru.eschool.shared.Role;
 class HomeController {
 
 	private final SchoolRoster roster;
+	private final FamilyDiary diary;
+	private final java.time.Clock clock;
 
-	HomeController(SchoolRoster roster) {
+	HomeController(SchoolRoster roster, FamilyDiary diary, java.time.Clock clock) {
 		this.roster = roster;
+		this.diary = diary;
+		this.clock = clock;
 	}
 
 	@GetMapping("/")
@@ -24,7 +29,11 @@ class HomeController {
 		model.addAttribute("actor", actor);
 		return switch (actor.role()) {
 			case GUARDIAN, STUDENT -> {
-				model.addAttribute("students", roster.ownStudents(actor));
+				var students = roster.ownStudents(actor);
+				var today = java.time.LocalDate.now(clock);
+				model.addAttribute("students", students);
+				// today's lessons and homework of every child: a fixed number of statements (FamilyDiary)
+				model.addAttribute("today", diary.days(students, today, today, today));
 				yield "portal/home-family";
 			}
 			case TEACHER -> {

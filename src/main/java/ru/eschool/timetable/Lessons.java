@@ -48,7 +48,7 @@ public class Lessons {
 
 	/** The lessons a teacher gives (planned or as a substitute) between two dates. */
 	public List<Lesson> ofTeacher(long staffId, LocalDate from, LocalDate to) {
-		return db.sql(SELECT + """
+		return db.sql(SELECT + " " + """
 				 where (teacher_id = :s or substitute_id = :s) and lesson_date between :f and :t
 				 order by lesson_date, shift, number, id""")
 			.param("s", staffId).param("f", from).param("t", to).query(Lessons::lesson).list();
@@ -56,7 +56,7 @@ public class Lessons {
 
 	/** The lessons of one subject in a class (or one group of it) between two dates: the journal's columns. */
 	public List<Lesson> ofSubject(long classId, long subjectId, LocalDate from, LocalDate to) {
-		return db.sql(SELECT + """
+		return db.sql(SELECT + " " + """
 				 where class_id = :c and subject_id = :s and lesson_date between :f and :t
 				 order by lesson_date, shift, number, id""")
 			.param("c", classId).param("s", subjectId).param("f", from).param("t", to).query(Lessons::lesson).list();

@@ -1,0 +1,8 @@
+/**
+ * The diary: the read side for students and guardians. The week view of a child's lessons with
+ * their changes and homework, read-only and scoped to the actor's own children (or themselves).
+ * Its API is {@link ru.eschool.diary.FamilyDiary} (used by the portal's home page); marks,
+ * attendance and topics come in through {@link ru.eschool.diary.DiaryEntries}. Owns no tables.
+ */
+@org.jspecify.annotations.NullMarked
+package ru.eschool.diary;
