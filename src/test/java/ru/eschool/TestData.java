@@ -152,4 +152,23 @@ public class TestData {
 			.param("i", school.id()).param("s", LocalDate.of(2025, 9, 1)).param("e", LocalDate.of(2026, 5, 31)));
 		return schoolClass(new School(school.municipalityId(), school.id(), year), grade, letter);
 	}
+
+	/** A study period (a quarter by default) of the school's current year for all grades. */
+	public long studyPeriod(School school, int number, LocalDate from, LocalDate to) {
+		return Db.insert(db.sql("""
+				insert into school_study_period (academic_year_id, scheme, number, starts_on, ends_on, grade_from, grade_to)
+				values (:y, 'QUARTER', :n, :f, :t, 1, 11)""").param("y", school.yearId()).param("n", number)
+			.param("f", from).param("t", to));
+	}
+
+	/** A dated lesson (timetable_lesson) of a class or group: the n-th lesson of the day, 08:00 + 50 min × n. */
+	public long lesson(School school, long classId, Long groupId, long subjectId, long teacherId, LocalDate date, int number) {
+		java.time.LocalTime start = java.time.LocalTime.of(8, 0).plusMinutes(50L * (number - 1));
+		return Db.insert(db.sql("""
+				insert into timetable_lesson (institution_id, class_id, group_id, subject_id, teacher_id, lesson_date, shift,
+				  number, starts_at, ends_at, status)
+				values (:i, :c, :g, :s, :t, :d, 1, :n, :st, :en, 'SCHEDULED')""").param("i", school.id()).param("c", classId)
+			.param("g", groupId).param("s", subjectId).param("t", teacherId).param("d", date).param("n", number)
+			.param("st", start).param("en", start.plusMinutes(40)));
+	}
 }
