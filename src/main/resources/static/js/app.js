@@ -20,3 +20,11 @@ document.addEventListener('change', function (e) {
     el.reportValidity();
   }
 });
+// The journal grid: Enter saves a cell (htmx posts its form) and moves down to the next student.
+document.addEventListener('keydown', function (e) {
+  var el = e.target;
+  if (e.key !== 'Enter' || !el.closest || !el.closest('.jg') || el.name !== 'v') { return; }
+  var td = el.closest('td'), tr = td.parentElement.nextElementSibling;
+  var next = tr && tr.children[td.cellIndex] && tr.children[td.cellIndex].querySelector('input[name=v]');
+  if (next) { setTimeout(function () { next.focus(); next.select(); }, 0); }
+});

@@ -38,6 +38,23 @@ public class StatementCounter {
 		return COUNT.get();
 	}
 
+	@FunctionalInterface
+	public interface Action {
+		void run() throws Exception;
+	}
+
+	/** The number of statements the action ran on this thread. */
+	public static int count(Action action) throws Exception {
+		start();
+		try {
+			action.run();
+		}
+		finally {
+			stop();
+		}
+		return COUNT.get();
+	}
+
 	@Bean
 	static BeanPostProcessor statementCountingDataSource() {
 		return new BeanPostProcessor() {

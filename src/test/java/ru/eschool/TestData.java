@@ -188,4 +188,12 @@ public class TestData {
 		db.sql("update timetable_lesson set moved_from_date = :d, moved_from_number = :n, change_reason = :r where id = :id")
 			.param("d", fromDate).param("n", fromNumber).param("r", reason).param("id", lessonId).update();
 	}
+
+	/** A study period (a quarter by default) of the school's current year for all grades. */
+	public long studyPeriod(School school, int number, LocalDate from, LocalDate to) {
+		return Db.insert(db.sql("""
+				insert into school_study_period (academic_year_id, scheme, number, starts_on, ends_on, grade_from, grade_to)
+				values (:y, 'QUARTER', :n, :f, :t, 1, 11)""").param("y", school.yearId()).param("n", number)
+			.param("f", from).param("t", to));
+	}
 }

@@ -42,4 +42,9 @@ public class StudyCalendar {
 	public Optional<StudyPeriod> periodOn(long classId, LocalDate day) {
 		return periodsOfClass(classId).stream().filter(p -> p.contains(day)).findFirst();
 	}
+
+	/** The study periods of the institution's current academic year, all schemes, in date order (one statement). */
+	public List<StudyPeriod> periodsOfCurrentYear(long institutionId) {
+		return periods.ofCurrentYear(institutionId);
+	}
 }

@@ -121,4 +121,15 @@ public class StudyPeriods {
 		return new Period(rs.getLong(1), rs.getLong(2), StudyScheme.valueOf(rs.getString(3)), rs.getInt(4),
 				rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class), rs.getInt(7), rs.getInt(8));
 	}
+
+	/** The periods of the institution's current academic year, all schemes, in date order. */
+	public List<StudyPeriod> ofCurrentYear(long institutionId) {
+		return db.sql("""
+				select p.id, p.scheme, p.number, p.starts_on, p.ends_on
+				from school_study_period p join school_academic_year y on y.id = p.academic_year_id
+				where y.institution_id = :i and y.current_year order by p.scheme, p.starts_on""").param("i", institutionId)
+			.query((rs, n) -> new StudyPeriod(rs.getLong(1), StudyScheme.valueOf(rs.getString(2)), rs.getInt(3),
+					rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class)))
+			.list();
+	}
 }

@@ -1,0 +1,500 @@
+package ru.eschool.gradebook.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import ru.eschool.gradebook.AbsenceRecorded;
+import ru.eschool.gradebook.Attendance;
+import ru.eschool.gradebook.Grading;
+import ru.eschool.gradebook.Grading.Counted;
+import ru.eschool.gradebook.Grading.PassFailMark;
+import ru.eschool.gradebook.MarkChanged;
+import ru.eschool.gradebook.MarkPosted;
+import ru.eschool.gradebook.MarkValue;
+import ru.eschool.gradebook.PeriodMarkSet;
+import ru.eschool.gradebook.internal.Cells.Cell;
+import ru.eschool.gradebook.internal.Cells.Key;
+import ru.eschool.gradebook.internal.Cells.Mark;
+import ru.eschool.gradebook.internal.GradingRules.Rules;
+import ru.eschool.gradebook.internal.LessonNotes.LessonNote;
+import ru.eschool.gradebook.internal.PeriodMarks.PeriodMark;
+import ru.eschool.gradebook.internal.WorkTypes.WorkType;
+import ru.eschool.school.StudyCalendar;
+import ru.eschool.school.StudyCalendar.StudyPeriod;
+import ru.eschool.school.Teaching;
+import ru.eschool.school.Teaching.ClassSubject;
+import ru.eschool.school.Teaching.Pupil;
+import ru.eschool.shared.Actor;
+import ru.eschool.shared.NotFound;
+import ru.eschool.shared.Role;
+import ru.eschool.timetable.Lesson;
+import ru.eschool.timetable.Lessons;
+
+/**
+ * The teacher's journal: who may see and edit which journal, the grid of a study period, and the
+ * edits of a cell, a lesson's topic and a period mark. A teacher assigned to the class and subject
+ * (or the group) edits every lesson; the planned teacher or substitute of a lesson edits that
+ * lesson; a school admin reads. Out of scope is 404; a refused edit changes nothing.
+ */
+@Service
+public class Journal {
+
+	/** At most this many marks in one cell. */
+	static final int MAX_MARKS = 4;
+
+	public record Column(Lesson lesson, @Nullable String topic, @Nullable String note, WorkType workType,
+			boolean editable) {
+	}
+
+	public record CellView(long lessonId, long studentId, int version, String text, boolean enrolled, boolean editable,
+			@Nullable String errorKey, Object[] errorArgs) {
+
+		public CellView withError(String key, Object[] args, String typed) {
+			return new CellView(lessonId, studentId, version, typed, enrolled, editable, key, args);
+		}
+	}
+
+	/** A student's period mark as proposed and as set. */
+	public record PeriodView(long studentId, Optional<Grading.Proposal> proposal,
+			Optional<Grading.PassFailProposal> passFail, @Nullable PeriodMark mark, boolean editable) {
+
+		public @Nullable String proposedToken() {
+			if (proposal.isPresent()) {
+				return MarkValue.ofNumber(proposal.get().mark()).token();
+			}
+			return passFail.map(p -> (p.passed() ? MarkValue.PASS : MarkValue.FAIL).token()).orElse(null);
+		}
+	}
+
+	public record Row(Pupil pupil, List<CellView> cells, PeriodView period) {
+	}
+
+	public record Grid(ClassSubject subject, @Nullable Long groupId, @Nullable String groupName, List<StudyPeriod> periods,
+			@Nullable StudyPeriod period, boolean closed, boolean readOnly, boolean assigned, List<Column> columns,
+			List<Row> rows, List<WorkType> workTypes, Rules rules) {
+	}
+
+	private final Teaching teaching;
+	private final StudyCalendar calendar;
+	private final Lessons lessons;
+	private final Cells cells;
+	private final LessonNotes notes;
+	private final WorkTypes workTypes;
+	private final GradingRules rules;
+	private final PeriodMarks periodMarks;
+	private final PeriodClosures closures;
+	private final History history;
+	private final ApplicationEventPublisher events;
+	private final Clock clock;
+
+	Journal(Teaching teaching, StudyCalendar calendar, Lessons lessons, Cells cells, LessonNotes notes, WorkTypes workTypes,
+			GradingRules rules, PeriodMarks periodMarks, PeriodClosures closures, History history,
+			ApplicationEventPublisher events, Clock clock) {
+		this.teaching = teaching;
+		this.calendar = calendar;
+		this.lessons = lessons;
+		this.cells = cells;
+		this.notes = notes;
+		this.workTypes = workTypes;
+		this.rules = rules;
+		this.periodMarks = periodMarks;
+		this.closures = closures;
+		this.history = history;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	// ---- reading -------------------------------------------------------------------------------
+
+	/** The grid of a study period (today's by default); a constant number of statements. */
+	public Grid grid(Actor actor, long classId, long subjectId, @Nullable Long groupId, @Nullable Long periodId) {
+		actor.require(Role.TEACHER, Role.SCHOOL_ADMIN);
+		long inst = actor.institutionId();
+		ClassSubject cs = teaching.classSubject(inst, classId, subjectId).orElseThrow(NotFound::new);
+		String groupName = groupId == null ? null : teaching.groupName(classId, groupId).orElseThrow(NotFound::new);
+		boolean teacher = actor.is(Role.TEACHER);
+		boolean assigned = teacher && assigned(actor, classId, subjectId, groupId);
+		List<StudyPeriod> periods = calendar.periodsOfClass(classId);
+		StudyPeriod period = choose(periods, periodId);
+		List<Lesson> shown = period == null ? List.of()
+				// Lessons.ofClass, filtered here: Lessons.ofSubject's SQL lacks a space before "where" (reported)
+				: lessons.ofClass(classId, period.startsOn(), period.endsOn()).stream()
+					.filter(l -> l.subjectId() == subjectId)
+					.filter(l -> groupId == null || l.groupId() == null || groupId.equals(l.groupId())).toList();
+		if (teacher && !assigned && shown.stream().noneMatch(l -> teaches(actor, l))) {
+			throw new NotFound();
+		}
+		Rules rule = rules.of(inst);
+		List<WorkType> types = workTypes.of(inst);
+		if (period == null) {
+			return new Grid(cs, groupId, groupName, periods, null, false, !teacher, assigned, List.of(), List.of(), types, rule);
+		}
+		boolean closed = closures.closed(period.id());
+		List<Long> ids = shown.stream().map(Lesson::id).toList();
+		Map<Long, LessonNote> noteOf = notes.of(ids);
+		Map<Key, Cell> cellOf = cells.ofLessons(ids);
+		Map<Long, PeriodMark> marksOf = periodMarks.of(classId, subjectId, period.id());
+		Map<Long, WorkType> typeById = types.stream().collect(Collectors.toMap(WorkType::id, t -> t));
+		List<Column> columns = new ArrayList<>();
+		for (Lesson l : shown) {
+			LessonNote n = noteOf.get(l.id());
+			WorkType type = n != null && n.workTypeId() != null ? typeById.getOrDefault(n.workTypeId(), types.get(0)) : types.get(0);
+			boolean editable = teacher && !closed && !l.cancelled() && (assigned || teaches(actor, l));
+			columns.add(new Column(l, n == null ? null : n.topic(), n == null ? null : n.note(), type, editable));
+		}
+		List<Row> rows = new ArrayList<>();
+		for (Pupil p : pupils(classId, groupId, period)) {
+			List<CellView> row = new ArrayList<>(columns.size());
+			List<Counted> counted = new ArrayList<>();
+			List<PassFailMark> passFail = new ArrayList<>();
+			for (Column c : columns) {
+				Cell cell = cellOf.get(new Key(c.lesson().id(), p.id()));
+				boolean enrolled = inLesson(p, c.lesson());
+				row.add(new CellView(c.lesson().id(), p.id(), cell == null ? 0 : cell.version(), text(cell), enrolled,
+						enrolled && c.editable(), null, new Object[0]));
+				if (cell != null && !c.lesson().cancelled()) {
+					for (Mark m : cell.marks()) {
+						int weight = typeById.containsKey(m.workTypeId()) ? typeById.get(m.workTypeId()).weight() : 1;
+						if (m.value().passFail()) {
+							passFail.add(new PassFailMark(m.value() == MarkValue.PASS, weight));
+						}
+						else {
+							counted.add(new Counted(m.value().number(), weight));
+						}
+					}
+				}
+			}
+			PeriodView pv = cs.passFail()
+					? new PeriodView(p.id(), Optional.empty(), Grading.proposePassFail(passFail), marksOf.get(p.id()),
+							assigned && !closed)
+					: new PeriodView(p.id(), Grading.propose(counted, rule.rounding()), Optional.empty(), marksOf.get(p.id()),
+							assigned && !closed);
+			rows.add(new Row(p, row, pv));
+		}
+		return new Grid(cs, groupId, groupName, periods, period, closed, !teacher, assigned, columns, rows, types, rule);
+	}
+
+	private @Nullable StudyPeriod choose(List<StudyPeriod> periods, @Nullable Long periodId) {
+		if (periodId != null) {
+			return periods.stream().filter(p -> p.id() == periodId).findFirst().orElseThrow(NotFound::new);
+		}
+		LocalDate today = LocalDate.now(clock);
+		StudyPeriod chosen = null;
+		for (StudyPeriod p : periods) {
+			if (chosen == null || !p.startsOn().isAfter(today)) {
+				chosen = p;
+			}
+		}
+		return chosen;
+	}
+
+	private List<Pupil> pupils(long classId, @Nullable Long groupId, StudyPeriod period) {
+		return teaching.pupils(classId, period.startsOn(), period.endsOn()).stream()
+			.filter(p -> groupId == null || p.groups().contains(groupId)).toList();
+	}
+
+	static boolean inLesson(Pupil p, Lesson l) {
+		return p.enrolledOn(l.date()) && (l.groupId() == null || p.groups().contains(l.groupId()));
+	}
+
+	static boolean teaches(Actor actor, Lesson l) {
+		return l.teacherId() == actor.personId() || Objects.equals(l.substituteId(), actor.personId());
+	}
+
+	private boolean assigned(Actor actor, long classId, long subjectId, @Nullable Long groupId) {
+		return teaching.assignmentsOf(actor.institutionId(), actor.personId()).stream()
+			.anyMatch(a -> a.classId() == classId && a.subjectId() == subjectId
+					&& (a.groupId() == null || a.groupId().equals(groupId)));
+	}
+
+	static String text(@Nullable Cell cell) {
+		if (cell == null) {
+			return "";
+		}
+		StringBuilder sb = new StringBuilder();
+		for (Mark m : cell.marks()) {
+			sb.append(sb.isEmpty() ? "" : " ").append(m.value().token());
+		}
+		if (cell.attendance() != null) {
+			sb.append(sb.isEmpty() ? "" : " ").append(cell.attendance().letter());
+		}
+		return sb.toString();
+	}
+
+	// ---- editing a cell ------------------------------------------------------------------------
+
+	/** What was typed in a cell, parsed: marks in order and at most one attendance letter. */
+	record Entry(List<MarkValue> marks, @Nullable Attendance attendance) {
+	}
+
+	static Entry parse(String typed, boolean passFail, boolean allowOne) {
+		List<MarkValue> marks = new ArrayList<>();
+		Attendance attendance = null;
+		for (String token : typed.strip().split("[\\s,;/]+")) {
+			if (token.isEmpty()) {
+				continue;
+			}
+			Optional<Attendance> a = Attendance.ofToken(token);
+			if (a.isPresent()) {
+				if (attendance != null) {
+					throw new Refusal("gradebook.refused.attendanceTwice");
+				}
+				attendance = a.get();
+				continue;
+			}
+			MarkValue v = MarkValue.ofToken(token).orElseThrow(() -> new Refusal("gradebook.refused.token", token));
+			if (passFail != v.passFail() || (v == MarkValue.ONE && !allowOne)) {
+				throw new Refusal(passFail ? "gradebook.refused.passFailOnly" : allowOne ? "gradebook.refused.oneToFive"
+						: "gradebook.refused.twoToFive", token);
+			}
+			marks.add(v);
+		}
+		if (marks.size() > MAX_MARKS) {
+			throw new Refusal("gradebook.refused.tooMany", MAX_MARKS);
+		}
+		return new Entry(marks, attendance);
+	}
+
+	/** The lesson, if the actor (a teacher) may edit it; otherwise 404 (403 for other roles). */
+	private EditTarget target(Actor actor, long lessonId) {
+		actor.require(Role.TEACHER);
+		Lesson lesson = lessons.find(lessonId).filter(l -> l.institutionId() == actor.institutionId())
+			.orElseThrow(NotFound::new);
+		ClassSubject cs = teaching.classSubject(actor.institutionId(), lesson.classId(), lesson.subjectId())
+			.orElseThrow(NotFound::new);
+		if (!teaches(actor, lesson) && !assigned(actor, lesson.classId(), lesson.subjectId(), lesson.groupId())) {
+			throw new NotFound();
+		}
+		return new EditTarget(lesson, cs);
+	}
+
+	record EditTarget(Lesson lesson, ClassSubject subject) {
+	}
+
+	/**
+	 * Saves what was typed in a cell, if the teacher saw its current version: marks added,
+	 * changed or removed (each with a history row and an event) and the attendance letter.
+	 * Returns the cell as it now is.
+	 */
+	@Transactional
+	public CellView saveCell(Actor actor, long lessonId, long studentId, int seenVersion, String typed,
+			@Nullable String reason) {
+		EditTarget t = target(actor, lessonId);
+		Lesson lesson = t.lesson();
+		Pupil pupil = teaching.pupils(lesson.classId(), lesson.date(), lesson.date()).stream()
+			.filter(p -> p.id() == studentId && inLesson(p, lesson)).findFirst()
+			.orElseThrow(() -> new Refusal("gradebook.refused.notInClass"));
+		if (lesson.cancelled()) {
+			throw new Refusal("gradebook.refused.cancelled");
+		}
+		checkOpen(lesson.classId(), lesson.date());
+		Rules rule = rules.of(actor.institutionId());
+		Entry entry = parse(typed, t.subject().passFail(), rule.allowOne());
+		Optional<Cell> existing = cells.find(lessonId, studentId);
+		int current = existing.map(Cell::version).orElse(0);
+		if (current != seenVersion) {
+			throw new Refusal("gradebook.refused.stale");
+		}
+		Instant now = clock.instant();
+		long account = actor.accountId();
+		String why = reason == null || reason.isBlank() ? null : reason.strip();
+		long cellId;
+		Attendance before = existing.map(Cell::attendance).orElse(null);
+		if (existing.isEmpty()) {
+			if (entry.marks().isEmpty() && entry.attendance() == null) {
+				return view(lesson, pupil, null, true);
+			}
+			try {
+				cellId = cells.create(actor.institutionId(), lessonId, studentId, entry.attendance());
+			}
+			catch (DuplicateKeyException e) {
+				throw new Refusal("gradebook.refused.stale");
+			}
+		}
+		else {
+			cellId = existing.get().id();
+			if (!cells.update(cellId, seenVersion, entry.attendance())) {
+				throw new Refusal("gradebook.refused.stale");
+			}
+		}
+		List<WorkType> types = workTypes.of(actor.institutionId());
+		LessonNote note = notes.of(List.of(lessonId)).get(lessonId);
+		WorkType type = types.stream().filter(w -> note != null && Objects.equals(note.workTypeId(), w.id())).findFirst()
+			.orElse(types.get(0));
+		List<Mark> old = existing.map(Cell::marks).orElse(List.of());
+		for (int i = 0; i < Math.max(old.size(), entry.marks().size()); i++) {
+			Mark was = i < old.size() ? old.get(i) : null;
+			MarkValue now_ = i < entry.marks().size() ? entry.marks().get(i) : null;
+			if (was == null) {
+				long id = cells.insertMark(cellId, lessonId, studentId, i + 1, now_, type.id(), account, now);
+				history.lessonMark(id, lessonId, studentId, null, now_.code(), why, account, now);
+				events.publishEvent(new MarkPosted(id, actor.institutionId(), lessonId, studentId, lesson.subjectId(),
+						lesson.date(), now_.code(), type.id(), type.weight()));
+			}
+			else if (now_ == null) {
+				cells.deleteMark(was.id());
+				history.lessonMark(was.id(), lessonId, studentId, was.value().code(), null, why, account, now);
+				events.publishEvent(new MarkChanged(was.id(), actor.institutionId(), lessonId, studentId, lesson.subjectId(),
+						lesson.date(), was.value().code(), null));
+			}
+			else if (was.value() != now_) {
+				cells.updateMark(was.id(), now_, type.id());
+				history.lessonMark(was.id(), lessonId, studentId, was.value().code(), now_.code(), why, account, now);
+				events.publishEvent(new MarkChanged(was.id(), actor.institutionId(), lessonId, studentId, lesson.subjectId(),
+						lesson.date(), was.value().code(), now_.code()));
+			}
+		}
+		if (entry.attendance() != null && entry.attendance() != before) {
+			events.publishEvent(new AbsenceRecorded(actor.institutionId(), lessonId, studentId, lesson.subjectId(),
+					lesson.date(), entry.attendance()));
+		}
+		return view(lesson, pupil, cells.find(lessonId, studentId).orElse(null), true);
+	}
+
+	/** The cell as it is now, for a refused edit: the current value and the message. */
+	public CellView current(Actor actor, long lessonId, long studentId) {
+		EditTarget t = target(actor, lessonId);
+		Pupil pupil = teaching.pupils(t.lesson().classId(), t.lesson().date(), t.lesson().date()).stream()
+			.filter(p -> p.id() == studentId).findFirst().orElse(null);
+		boolean editable = pupil != null && inLesson(pupil, t.lesson()) && !t.lesson().cancelled();
+		return new CellView(lessonId, studentId, cells.find(lessonId, studentId).map(Cell::version).orElse(0),
+				text(cells.find(lessonId, studentId).orElse(null)), editable, editable, null, new Object[0]);
+	}
+
+	private static CellView view(Lesson lesson, Pupil pupil, @Nullable Cell cell, boolean editable) {
+		return new CellView(lesson.id(), pupil.id(), cell == null ? 0 : cell.version(), text(cell), true, editable, null,
+				new Object[0]);
+	}
+
+	private void checkOpen(long classId, LocalDate day) {
+		Optional<StudyPeriod> period = calendar.periodOn(classId, day);
+		if (period.isPresent() && closures.closed(period.get().id())) {
+			throw new Refusal("gradebook.refused.closed");
+		}
+	}
+
+	// ---- topic and column type -----------------------------------------------------------------
+
+	@Transactional
+	public void saveLesson(Actor actor, long lessonId, @Nullable String topic, @Nullable String note,
+			@Nullable Long workTypeId) {
+		EditTarget t = target(actor, lessonId);
+		checkOpen(t.lesson().classId(), t.lesson().date());
+		if (workTypeId != null && workTypes.of(actor.institutionId()).stream().noneMatch(w -> w.id() == workTypeId)) {
+			throw new NotFound();
+		}
+		notes.save(actor.institutionId(), new LessonNote(lessonId, blankToNull(topic), blankToNull(note), workTypeId),
+				actor.accountId(), clock.instant());
+	}
+
+	private static @Nullable String blankToNull(@Nullable String s) {
+		return s == null || s.isBlank() ? null : s.strip();
+	}
+
+	// ---- period marks --------------------------------------------------------------------------
+
+	/**
+	 * Sets a student's period mark: confirming the proposal, or overriding it with a reason. Only a
+	 * teacher assigned to the journal may; the period must be open; the version must be current.
+	 */
+	@Transactional
+	public PeriodView setPeriodMark(Actor actor, long classId, long subjectId, @Nullable Long groupId, long periodId,
+			long studentId, int seenVersion, String typed, @Nullable String reason) {
+		actor.require(Role.TEACHER);
+		Grid grid = grid(actor, classId, subjectId, groupId, periodId);
+		if (!grid.assigned()) {
+			throw new NotFound();
+		}
+		Row row = grid.rows().stream().filter(r -> r.pupil().id() == studentId).findFirst()
+			.orElseThrow(() -> new Refusal("gradebook.refused.notInClass"));
+		if (grid.closed()) {
+			throw new Refusal("gradebook.refused.closed");
+		}
+		MarkValue value = MarkValue.ofToken(typed).orElseThrow(() -> new Refusal("gradebook.refused.token", typed.strip()));
+		boolean passFail = grid.subject().passFail();
+		if (passFail != value.passFail() || (value == MarkValue.ONE && !grid.rules().allowOne())) {
+			throw new Refusal(passFail ? "gradebook.refused.passFailOnly" : grid.rules().allowOne()
+					? "gradebook.refused.oneToFive" : "gradebook.refused.twoToFive", typed.strip());
+		}
+		String proposed = row.period().proposedToken() == null ? null
+				: MarkValue.ofToken(row.period().proposedToken()).orElseThrow().code();
+		String why = blankToNull(reason);
+		if (!value.code().equals(proposed) && why == null) {
+			throw new Refusal("gradebook.refused.reasonNeeded");
+		}
+		PeriodMark existing = row.period().mark();
+		int current = existing == null ? 0 : existing.version();
+		if (current != seenVersion) {
+			throw new Refusal("gradebook.refused.stale");
+		}
+		Instant now = clock.instant();
+		long id;
+		if (existing == null) {
+			try {
+				id = periodMarks.create(actor.institutionId(), classId, subjectId, studentId, periodId, value, proposed, why,
+						actor.accountId(), now);
+			}
+			catch (DuplicateKeyException e) {
+				throw new Refusal("gradebook.refused.stale");
+			}
+		}
+		else {
+			id = existing.id();
+			if (!periodMarks.update(id, seenVersion, value, proposed, why, actor.accountId(), now)) {
+				throw new Refusal("gradebook.refused.stale");
+			}
+		}
+		history.periodMark(id, periodId, studentId, existing == null ? null : existing.value().code(), value.code(), why,
+				actor.accountId(), now);
+		events.publishEvent(new PeriodMarkSet(id, actor.institutionId(), classId, subjectId, studentId, periodId,
+				value.code(), proposed, why));
+		return new PeriodView(studentId, row.period().proposal(), row.period().passFail(),
+				periodMarks.find(subjectId, studentId, periodId).orElse(null), true);
+	}
+
+	// ---- closing periods -----------------------------------------------------------------------
+
+	public List<StudyPeriod> periodsOf(Actor admin) {
+		return calendar.periodsOfCurrentYear(admin.require(Role.SCHOOL_ADMIN).institutionId());
+	}
+
+	public Set<Long> closedOf(List<StudyPeriod> periods) {
+		return closures.closedAmong(periods.stream().map(StudyPeriod::id).toList());
+	}
+
+	@Transactional
+	public void close(Actor admin, long periodId, boolean close) {
+		long inst = admin.require(Role.SCHOOL_ADMIN).institutionId();
+		if (periodsOf(admin).stream().noneMatch(p -> p.id() == periodId)) {
+			throw new NotFound();
+		}
+		if (close) {
+			closures.close(inst, periodId, admin.accountId(), clock.instant());
+		}
+		else {
+			closures.reopen(inst, periodId);
+		}
+	}
+
+	/** Lets the grid page know the weight of each type by id (for column headers). */
+	public static Map<Long, WorkType> byId(List<WorkType> types) {
+		Map<Long, WorkType> map = new HashMap<>();
+		types.forEach(t -> map.put(t.id(), t));
+		return map;
+	}
+}

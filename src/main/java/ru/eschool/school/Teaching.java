@@ -1,0 +1,122 @@
+package ru.eschool.school;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * What the journal may ask of the school about teaching: a teacher's class × subject (× group)
+ * pairs, a class and subject within an institution, and the students of a class (or group) over
+ * a span of dates. Callers check the actor first; each method is one SQL statement.
+ */
+@Service
+public class Teaching {
+
+	/** One journal a teacher keeps: a subject in a class, or in one group of it. */
+	public record Assignment(long classId, String className, long subjectId, String subjectName,
+			@Nullable Long groupId, @Nullable String groupName) {
+	}
+
+	/** A class and a subject of the same institution, with the subject's pass/fail flag. */
+	public record ClassSubject(long institutionId, long classId, String className, int grade, @Nullable Long classTeacherId,
+			long subjectId, String subjectName, boolean passFail) {
+	}
+
+	/**
+	 * A student of a class during a span: enrolled from {@code joinedOn} to before {@code leftOn}
+	 * (null: still there), member of {@code groups} of the class.
+	 */
+	public record Pupil(long id, PersonName name, LocalDate joinedOn, @Nullable LocalDate leftOn, Set<Long> groups) {
+
+		public boolean enrolledOn(LocalDate day) {
+			return !day.isBefore(joinedOn) && (leftOn == null || day.isBefore(leftOn));
+		}
+	}
+
+	private final JdbcClient db;
+
+	Teaching(JdbcClient db) {
+		this.db = db;
+	}
+
+	/** The class × subject (× group) pairs a teacher is assigned to, in grade and subject order. */
+	public List<Assignment> assignmentsOf(long institutionId, long staffId) {
+		return db.sql("""
+				select distinct c.id, cast(c.grade as varchar(2)) || c.letter, sub.id, sub.name, g.id, g.name, c.grade, c.letter
+				from school_teaching_assignment a
+				join school_class c on c.id = a.class_id
+				join school_subject sub on sub.id = a.subject_id
+				left join school_class_group g on g.id = a.group_id
+				where a.staff_id = :s and c.institution_id = :i
+				order by c.grade, c.letter, sub.name, g.name""").param("s", staffId).param("i", institutionId)
+			.query((rs, n) -> new Assignment(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+					(Long) rs.getObject(5, Long.class), rs.getString(6)))
+			.list();
+	}
+
+	/** The class and subject if both belong to the institution; empty otherwise. */
+	public Optional<ClassSubject> classSubject(long institutionId, long classId, long subjectId) {
+		return db.sql("""
+				select c.institution_id, c.id, cast(c.grade as varchar(2)) || c.letter, c.grade, c.class_teacher_id,
+				       sub.id, sub.name, sub.pass_fail
+				from school_class c join school_subject sub on sub.institution_id = c.institution_id
+				where c.id = :c and sub.id = :sub and c.institution_id = :i""")
+			.param("c", classId).param("sub", subjectId).param("i", institutionId)
+			.query((rs, n) -> new ClassSubject(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4),
+					(Long) rs.getObject(5, Long.class), rs.getLong(6), rs.getString(7), rs.getBoolean(8)))
+			.optional();
+	}
+
+	/**
+	 * The students enrolled in the class at any time between the dates (inclusive), with their
+	 * groups of that class, ordered by name. One statement.
+	 */
+	public List<Pupil> pupils(long classId, LocalDate from, LocalDate to) {
+		Map<Long, Pupil> pupils = new LinkedHashMap<>();
+		db.sql("""
+				select s.id, s.last_name, s.first_name, s.middle_name, e.joined_on, e.left_on, m.group_id
+				from school_enrolment e
+				join school_student s on s.id = e.student_id
+				left join school_group_member m on m.student_id = s.id
+				  and m.group_id in (select g.id from school_class_group g where g.class_id = e.class_id)
+				where e.class_id = :c and e.joined_on <= :to and (e.left_on is null or e.left_on > :from)
+				order by s.last_name, s.first_name, s.id, e.joined_on""")
+			.param("c", classId).param("from", from).param("to", to)
+			.query(rs -> {
+				long id = rs.getLong(1);
+				LocalDate joined = rs.getObject(5, LocalDate.class);
+				LocalDate left = rs.getObject(6, LocalDate.class);
+				Long group = (Long) rs.getObject(7, Long.class);
+				Pupil p = pupils.get(id);
+				if (p == null) {
+					p = new Pupil(id, new PersonName(rs.getString(2), rs.getString(3), rs.getString(4)), joined, left,
+							new TreeSet<>());
+					pupils.put(id, p);
+				}
+				else if (left == null || (p.leftOn() != null && left.isAfter(p.leftOn()))) {
+					// enrolled twice in the same class: the span covers both
+					p = new Pupil(id, p.name(), p.joinedOn().isBefore(joined) ? p.joinedOn() : joined, left, p.groups());
+					pupils.put(id, p);
+				}
+				if (group != null) {
+					p.groups().add(group);
+				}
+			});
+		return new ArrayList<>(pupils.values());
+	}
+
+	/** The name of a group of the class, if it is one. */
+	public Optional<String> groupName(long classId, long groupId) {
+		return db.sql("select name from school_class_group where id = :g and class_id = :c").param("g", groupId)
+			.param("c", classId).query(String.class).optional();
+	}
+}
