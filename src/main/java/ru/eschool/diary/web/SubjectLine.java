@@ -20,7 +20,7 @@ import ru.eschool.school.StudyCalendar.StudyPeriod;
 public record SubjectLine(String name, SubjectRecord record, @Nullable MarkValue periodMark, @Nullable Trend trend,
 		@Nullable Chart chart) {
 
-	/** The average of the last three graded marks against the first three. */
+	/** The average of the last three graded marks against the first three (equal counts, so sums compare). */
 	public enum Trend {
 		UP("↑"), DOWN("↓"), FLAT("→");
 
@@ -38,12 +38,16 @@ public record SubjectLine(String name, SubjectRecord record, @Nullable MarkValue
 			return "diary.progress.trend." + name();
 		}
 
-		/** Null with fewer than two graded marks: no trend to speak of. */
+		/**
+		 * Null with fewer than two graded marks: no trend to speak of. With fewer than six, the first
+		 * and the last half are compared (without the middle mark of an odd count), so that the two
+		 * groups never share a mark and a 5 then a 3 reads as falling.
+		 */
 		static @Nullable Trend of(List<Integer> marks) {
 			if (marks.size() < 2) {
 				return null;
 			}
-			int n = Math.min(3, marks.size());
+			int n = Math.min(3, marks.size() / 2);
 			int first = 0;
 			int last = 0;
 			for (int i = 0; i < n; i++) {
