@@ -196,4 +196,55 @@ public class TestData {
 				values (:y, 'QUARTER', :n, :f, :t, 1, 11)""").param("y", school.yearId()).param("n", number)
 			.param("f", from).param("t", to));
 	}
+
+	/** A type of work of the school's journal with its weight. */
+	public long workType(School school, String name, int weight) {
+		return Db.insert(db.sql("""
+				insert into gradebook_work_type (institution_id, name, weight, position)
+				values (:i, :n, :w, (select coalesce(max(position), 0) + 1 from gradebook_work_type where institution_id = :i))""")
+			.param("i", school.id()).param("n", name).param("w", weight));
+	}
+
+	/**
+	 * A journal cell of a student at a lesson: marks ("5", "P") of one type of work and an attendance
+	 * letter (N, B, UP, OP or null), as the journal stores them (history and events left out).
+	 */
+	public void journalCell(School school, long lessonId, long studentId, String attendance, long workTypeId,
+			String... marks) {
+		long cell = Db.insert(db.sql("""
+				insert into gradebook_cell (institution_id, lesson_id, student_id, attendance, version)
+				values (:i, :l, :s, :a, 1)""").param("i", school.id()).param("l", lessonId).param("s", studentId)
+			.param("a", attendance));
+		for (int p = 0; p < marks.length; p++) {
+			db.sql("""
+					insert into gradebook_mark (cell_id, lesson_id, student_id, position, mark_value, work_type_id, posted_by, posted_at)
+					values (:c, :l, :s, :p, :v, :w, 0, :at)""").param("c", cell).param("l", lessonId).param("s", studentId)
+				.param("p", p + 1).param("v", marks[p]).param("w", workTypeId).param("at", Instant.now().atOffset(ZoneOffset.UTC))
+				.update();
+		}
+	}
+
+	/** A lesson's topic in the journal. */
+	public void topic(School school, long lessonId, String topic) {
+		db.sql("""
+				insert into gradebook_lesson (lesson_id, institution_id, topic, updated_by, updated_at)
+				values (:l, :i, :t, 0, :at)""").param("l", lessonId).param("i", school.id()).param("t", topic)
+			.param("at", Instant.now().atOffset(ZoneOffset.UTC)).update();
+	}
+
+	/** A period mark set for a student (value "5", "P"...). */
+	public void periodMark(School school, long classId, long subjectId, long studentId, long periodId, String value) {
+		db.sql("""
+				insert into gradebook_period_mark (institution_id, class_id, subject_id, student_id, period_id, mark_value,
+				  proposed, version, set_by, set_at)
+				values (:i, :c, :s, :st, :p, :v, :v, 1, 0, :at)""").param("i", school.id()).param("c", classId)
+			.param("s", subjectId).param("st", studentId).param("p", periodId).param("v", value)
+			.param("at", Instant.now().atOffset(ZoneOffset.UTC)).update();
+	}
+
+	/** Puts a student in a group of their class. */
+	public void groupMember(long groupId, long studentId) {
+		db.sql("insert into school_group_member (group_id, student_id) values (:g, :s)").param("g", groupId)
+			.param("s", studentId).update();
+	}
 }

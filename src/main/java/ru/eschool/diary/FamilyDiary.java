@@ -76,14 +76,12 @@ public class FamilyDiary {
 		List<Lesson> all = lessons.ofClasses(classIds, from, to);
 		Set<Long> subjectIds = new HashSet<>();
 		Set<Long> staffIds = new HashSet<>();
-		Set<Long> lessonIds = new HashSet<>();
 		for (Lesson l : all) {
 			subjectIds.add(l.subjectId());
 			staffIds.add(l.teacherId());
 			if (l.substituteId() != null) {
 				staffIds.add(l.substituteId());
 			}
-			lessonIds.add(l.id());
 		}
 		Map<Long, String> subjects = names.subjects(subjectIds);
 		Map<Long, String> staff = names.staffShort(staffIds);
@@ -93,7 +91,7 @@ public class FamilyDiary {
 		Map<Long, Set<Long>> done = homework.doneBy(studentIds, assignmentIds);
 		Map<Key, HandInState> handIns = new HashMap<>();
 		homework.handIns(studentIds, assignmentIds).forEach(h -> handIns.put(new Key(h.studentId(), h.assignmentId()), h));
-		Map<Key, LessonEntries> journal = entries.getIfAvailable(() -> DiaryEntries.NONE).forLessons(studentIds, lessonIds);
+		Map<Key, LessonEntries> journal = entries.getIfAvailable(() -> DiaryEntries.NONE).forLessons(studentIds, all);
 
 		Map<Long, List<Day>> result = new HashMap<>();
 		for (StudentSummary s : students) {

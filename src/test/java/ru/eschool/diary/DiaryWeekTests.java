@@ -155,6 +155,45 @@ class DiaryWeekTests {
 			.param("t", monday.plusDays(5)).update();
 	}
 
+	@Test
+	void theWeekShowsTopicMarksWithTheirTypeAndWeightAndAttendance() throws Exception {
+		long l = data.lesson(school, classA, null, math, teacherId, MONDAY, 1);
+		long test = data.workType(school, "Контрольная работа", 3);
+		data.journalCell(school, l, child, "OP", test, "5", "4");
+		data.journalCell(school, l, stranger, null, test, "2");
+		data.topic(school, l, "Десятичные дроби");
+		mvc.perform(get("/diary?week=2026-10-05").with(data.as(pupil)))
+			.andExpect(content().string(containsString("Тема: Десятичные дроби")))
+			.andExpect(content().string(containsString("<span class=\"mark\" title=\"Контрольная работа, вес 3\">5</span>")))
+			.andExpect(content().string(containsString("title=\"Контрольная работа, вес 3\">4</span>")))
+			.andExpect(content().string(containsString("title=\"оп — опоздал\">оп</span>")))
+			.andExpect(content().string(not(containsString(">2</span>"))));
+	}
+
+	/** Gives the child marks of two types and an attendance letter at the first lessons of the week, and a topic. */
+	private void marksOfWeek(LocalDate monday, int lessons) {
+		long answer = data.workType(school, "Ответ " + TestData.next(), 1);
+		long test = data.workType(school, "Контрольная " + TestData.next(), 3);
+		db.sql("select id from timetable_lesson where class_id = :c and lesson_date between :f and :t")
+			.param("c", classA).param("f", monday).param("t", monday.plusDays(5)).query(Long.class).list()
+			.stream().limit(lessons).forEach(l -> {
+				data.journalCell(school, l, child, "N", l % 2 == 0 ? answer : test, "5", "4");
+				data.topic(school, l, "Тема урока " + l);
+			});
+	}
+
+	@Test
+	void theWeekPageRunsTheSameStatementsWithMarksAtOneLessonOrMany() throws Exception {
+		fullWeek(MONDAY, 1);
+		fullWeek(MONDAY.plusWeeks(1), 8);
+		marksOfWeek(MONDAY, 1);
+		marksOfWeek(MONDAY.plusWeeks(1), 48);
+		int one = statementsOfWeek(guardian, "/diary/" + child + "?week=2026-10-05");
+		int many = statementsOfWeek(guardian, "/diary/" + child + "?week=2026-10-12");
+		assertThat(many).as("statements of a week with 48 lessons with marks").isEqualTo(one);
+		assertThat(statementsOfWeek(pupil, "/diary?week=2026-10-12")).isEqualTo(many);
+	}
+
 	private int statementsOfWeek(Account who, String url) throws Exception {
 		StatementCounter.start();
 		mvc.perform(get(url).with(data.as(who))).andExpect(status().isOk());
@@ -175,6 +214,7 @@ class DiaryWeekTests {
 	@Test
 	void aFullWeekStaysWithinFifteenKilobytesGzipped() throws Exception {
 		fullWeek(MONDAY, 8);
+		marksOfWeek(MONDAY, 48);
 		byte[] html = mvc.perform(get("/diary?week=2026-10-05").with(data.as(pupil))).andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsByteArray();
 		ByteArrayOutputStream gz = new ByteArrayOutputStream();

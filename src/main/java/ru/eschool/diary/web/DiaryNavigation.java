@@ -16,6 +16,6 @@ class DiaryNavigation implements Navigation {
 
 	@Override
 	public List<NavItem> itemsFor(Role role) {
-		return role == Role.STUDENT || role == Role.GUARDIAN ? List.of(new NavItem("/diary", "nav.diary")) : List.of();
+		return role == Role.STUDENT || role == Role.GUARDIAN ? List.of(new NavItem("/diary", "nav.diary"), new NavItem("/diary/progress", "nav.progress")) : List.of();
 	}
 }

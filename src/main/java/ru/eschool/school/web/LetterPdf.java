@@ -1,9 +1,6 @@
 package ru.eschool.school.web;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
@@ -16,17 +13,15 @@ import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfWriter;
 
 import ru.eschool.shared.web.I18n;
+import ru.eschool.shared.web.PdfFonts;
 
 /**
- * The invitation letters as a PDF, one page per person, in the user's language. DejaVu Sans is
- * embedded (only the glyphs used) because the PDF base fonts have no Cyrillic.
+ * The invitation letters as a PDF, one page per person, in the user's language, in DejaVu Sans
+ * ({@link PdfFonts}).
  */
 final class LetterPdf {
 
 	static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
-
-	private static volatile BaseFont regular;
-	private static volatile BaseFont bold;
 
 	private LetterPdf() {
 	}
@@ -81,25 +76,6 @@ final class LetterPdf {
 	}
 
 	private static BaseFont font(boolean isBold) {
-		BaseFont f = isBold ? bold : regular;
-		if (f == null) {
-			String file = isBold ? "fonts/DejaVuSans-Bold.ttf" : "fonts/DejaVuSans.ttf";
-			try (InputStream in = LetterPdf.class.getClassLoader().getResourceAsStream(file)) {
-				if (in == null) {
-					throw new IllegalStateException(file + " missing");
-				}
-				f = BaseFont.createFont(file, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, in.readAllBytes(), null);
-			}
-			catch (IOException e) {
-				throw new UncheckedIOException(e);
-			}
-			if (isBold) {
-				bold = f;
-			}
-			else {
-				regular = f;
-			}
-		}
-		return f;
+		return isBold ? PdfFonts.bold() : PdfFonts.regular();
 	}
 }

@@ -1,0 +1,72 @@
+package ru.eschool.gradebook.internal;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import ru.eschool.gradebook.Attendance;
+import ru.eschool.gradebook.MarkValue;
+
+/**
+ * The journal as the family sees it: the cells of some students at some lessons with each mark's
+ * type of work and weight, and their period marks. Each read is one statement.
+ */
+@Repository
+public class StudentMarks {
+
+	/** One mark with its type of work; {@code position} orders marks within a cell. */
+	public record Row(long lessonId, long studentId, @Nullable Attendance attendance, @Nullable MarkValue value,
+			@Nullable String workType, int weight, int position) {
+	}
+
+	private final JdbcClient db;
+
+	StudentMarks(JdbcClient db) {
+		this.db = db;
+	}
+
+	/**
+	 * The cells of the students at the lessons, one row per mark (a cell without marks gives one row
+	 * with a null value), ordered by cell and position.
+	 */
+	public List<Row> cells(Collection<Long> studentIds, Collection<Long> lessonIds) {
+		List<Row> rows = new ArrayList<>();
+		if (studentIds.isEmpty() || lessonIds.isEmpty()) {
+			return rows;
+		}
+		db.sql("""
+				select c.lesson_id, c.student_id, c.attendance, m.mark_value, w.name, w.weight, m.position
+				from gradebook_cell c
+				left join gradebook_mark m on m.cell_id = c.id
+				left join gradebook_work_type w on w.id = m.work_type_id
+				where c.student_id in (:s) and c.lesson_id in (:l)
+				order by c.id, m.position""").param("s", studentIds).param("l", lessonIds)
+			.query(rs -> {
+				String a = rs.getString(3);
+				String v = rs.getString(4);
+				rows.add(new Row(rs.getLong(1), rs.getLong(2), a == null ? null : Attendance.valueOf(a),
+						v == null ? null : MarkValue.ofCode(v), rs.getString(5), rs.getInt(6), rs.getInt(7)));
+			});
+		return rows;
+	}
+
+	/** A student's period marks in the periods, by subject and period: the value and the proposal it was set from. */
+	public Map<Long, Map<Long, MarkValue>> periodMarks(long studentId, Collection<Long> periodIds) {
+		Map<Long, Map<Long, MarkValue>> marks = new HashMap<>();
+		if (periodIds.isEmpty()) {
+			return marks;
+		}
+		db.sql("select subject_id, period_id, mark_value from gradebook_period_mark where student_id = :s and period_id in (:p)")
+			.param("s", studentId).param("p", periodIds)
+			.query(rs -> {
+				marks.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(rs.getLong(2), MarkValue.ofCode(rs.getString(3)));
+			});
+		return marks;
+	}
+}
