@@ -272,4 +272,10 @@ public class RegionSetup {
 			}
 		};
 	}
+
+	/** The institutions of a municipality, by id (one statement). */
+	public List<Long> institutionsOf(long municipalityId) {
+		return db.sql("select id from school_institution where municipality_id = :m order by id").param("m", municipalityId)
+			.query(Long.class).list();
+	}
 }

@@ -47,4 +47,12 @@ public class StudyCalendar {
 	public List<StudyPeriod> periodsOfCurrentYear(long institutionId) {
 		return periods.ofCurrentYear(institutionId);
 	}
+
+	/**
+	 * The study periods of every class of the institution's current year, by class id, each list in
+	 * date order (one statement).
+	 */
+	public java.util.Map<Long, List<StudyPeriod>> periodsOfClasses(long institutionId) {
+		return periods.ofClassesOfCurrentYear(institutionId);
+	}
 }

@@ -119,4 +119,32 @@ public class Teaching {
 		return db.sql("select name from school_class_group where id = :g and class_id = :c").param("g", groupId)
 			.param("c", classId).query(String.class).optional();
 	}
+
+	/** A class of the institution: its name, grade and class teacher (staff id, or null). */
+	public record SchoolClass(long id, String name, int grade, @Nullable Long classTeacherId) {
+	}
+
+	/** The class if it belongs to the institution; empty otherwise (one statement). */
+	public Optional<SchoolClass> schoolClass(long institutionId, long classId) {
+		return db.sql("""
+				select c.id, cast(c.grade as varchar(2)) || c.letter, c.grade, c.class_teacher_id from school_class c
+				where c.id = :c and c.institution_id = :i""").param("c", classId).param("i", institutionId)
+			.query((rs, n) -> new SchoolClass(rs.getLong(1), rs.getString(2), rs.getInt(3), (Long) rs.getObject(4, Long.class)))
+			.optional();
+	}
+
+	/** The subjects taught in the class (any group), by name, with their pass/fail flag (one statement). */
+	public List<ClassSubject> subjectsOfClass(long institutionId, long classId) {
+		return db.sql("""
+				select distinct c.institution_id, c.id, cast(c.grade as varchar(2)) || c.letter, c.grade, c.class_teacher_id,
+				       sub.id, sub.name, sub.pass_fail
+				from school_teaching_assignment a
+				join school_class c on c.id = a.class_id
+				join school_subject sub on sub.id = a.subject_id
+				where a.class_id = :c and c.institution_id = :i order by sub.name, sub.id""")
+			.param("c", classId).param("i", institutionId)
+			.query((rs, n) -> new ClassSubject(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4),
+					(Long) rs.getObject(5, Long.class), rs.getLong(6), rs.getString(7), rs.getBoolean(8)))
+			.list();
+	}
 }

@@ -69,4 +69,10 @@ public class Lessons {
 				rs.getString(13), Lesson.Status.valueOf(rs.getString(14)), rs.getObject(15, LocalDate.class),
 				(Integer) rs.getObject(16, Integer.class), rs.getString(17), rs.getInt(18));
 	}
+
+	/** The lessons of an institution between two dates (the admin's journal monitor, demo data), in one statement. */
+	public List<Lesson> ofInstitution(long institutionId, LocalDate from, LocalDate to) {
+		return db.sql(SELECT + " where institution_id = :i and lesson_date between :f and :t order by lesson_date, shift, number, id")
+			.param("i", institutionId).param("f", from).param("t", to).query(Lessons::lesson).list();
+	}
 }

@@ -125,4 +125,12 @@ public class Cells {
 	public void deleteMark(long markId) {
 		db.sql("delete from gradebook_mark where id = :id").param("id", markId).update();
 	}
+
+	/** The lessons of the institution with any mark or attendance entry (one statement; the journal monitor). */
+	public java.util.Set<Long> lessonsWithEntries(long institutionId) {
+		return new java.util.HashSet<>(db.sql("""
+				select distinct c.lesson_id from gradebook_cell c where c.institution_id = :i
+				  and (c.attendance is not null or exists (select 1 from gradebook_mark m where m.cell_id = c.id))""")
+			.param("i", institutionId).query(Long.class).list());
+	}
 }

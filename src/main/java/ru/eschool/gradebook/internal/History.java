@@ -35,4 +35,14 @@ public class History {
 			.param("s", studentId).param("o", oldValue).param("n", newValue).param("r", reason).param("by", accountId)
 			.param("at", Db.utc(at)).update();
 	}
+
+	/** A change of a cell's attendance letter (kind ATTENDANCE): old and new codes (N, B, UP, OP), who, when, why. */
+	public void attendance(long lessonId, long studentId, @Nullable String oldValue, @Nullable String newValue,
+			@Nullable String reason, long accountId, Instant at) {
+		db.sql("""
+				insert into gradebook_mark_history (kind, lesson_id, student_id, old_value, new_value, reason, changed_by, changed_at)
+				values ('ATTENDANCE', :l, :s, :o, :n, :r, :by, :at)""").param("l", lessonId).param("s", studentId)
+			.param("o", oldValue).param("n", newValue).param("r", reason).param("by", accountId).param("at", Db.utc(at))
+			.update();
+	}
 }

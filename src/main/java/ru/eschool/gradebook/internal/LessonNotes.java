@@ -48,4 +48,10 @@ public class LessonNotes {
 				where lesson_id = :l""").param("t", note.topic()).param("n", note.note()).param("w", note.workTypeId())
 			.param("by", accountId).param("at", Db.utc(at)).param("l", note.lessonId()).update();
 	}
+
+	/** The lessons of the institution that have a topic (one statement; the journal monitor). */
+	public java.util.Set<Long> withTopic(long institutionId) {
+		return new java.util.HashSet<>(db.sql("select lesson_id from gradebook_lesson where institution_id = :i and topic is not null")
+			.param("i", institutionId).query(Long.class).list());
+	}
 }

@@ -132,4 +132,22 @@ public class StudyPeriods {
 					rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class)))
 			.list();
 	}
+
+	/** The periods of each class of the institution's current year, by class id, in date order. */
+	public java.util.Map<Long, List<StudyPeriod>> ofClassesOfCurrentYear(long institutionId) {
+		java.util.Map<Long, List<StudyPeriod>> byClass = new java.util.HashMap<>();
+		db.sql("""
+				select c.id, p.id, p.scheme, p.number, p.starts_on, p.ends_on
+				from school_class c
+				join school_academic_year y on y.id = c.academic_year_id
+				join school_study_period p on p.academic_year_id = c.academic_year_id
+				  and c.grade between p.grade_from and p.grade_to
+				where c.institution_id = :i and y.current_year order by c.id, p.starts_on""").param("i", institutionId)
+			.query(rs -> {
+				byClass.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new StudyPeriod(rs.getLong(2),
+						StudyScheme.valueOf(rs.getString(3)), rs.getInt(4), rs.getObject(5, LocalDate.class),
+						rs.getObject(6, LocalDate.class)));
+			});
+		return byClass;
+	}
 }
