@@ -55,4 +55,23 @@ public class StudyCalendar {
 	public java.util.Map<Long, List<StudyPeriod>> periodsOfClasses(long institutionId) {
 		return periods.ofClassesOfCurrentYear(institutionId);
 	}
+
+	/**
+	 * The period asked for among these (404 when it is not one of them), or else the one under way
+	 * today, or the last one begun; null when there are none.
+	 */
+	public static @org.jspecify.annotations.Nullable StudyPeriod choose(List<StudyPeriod> periods,
+			@org.jspecify.annotations.Nullable Long periodId, LocalDate today) {
+		if (periodId != null) {
+			return periods.stream().filter(p -> p.id() == periodId).findFirst()
+				.orElseThrow(ru.eschool.shared.NotFound::new);
+		}
+		StudyPeriod chosen = null;
+		for (StudyPeriod p : periods) {
+			if (chosen == null || !p.startsOn().isAfter(today)) {
+				chosen = p;
+			}
+		}
+		return chosen;
+	}
 }

@@ -126,16 +126,6 @@ class ProgressController {
 
 	/** The asked period of the class (404 if it is not one), else the one under way or the last begun. */
 	private @Nullable StudyPeriod choose(List<StudyPeriod> periods, @Nullable Long periodId) {
-		if (periodId != null) {
-			return periods.stream().filter(p -> p.id() == periodId).findFirst().orElseThrow(NotFound::new);
-		}
-		LocalDate today = LocalDate.now(clock);
-		StudyPeriod chosen = null;
-		for (StudyPeriod p : periods) {
-			if (chosen == null || !p.startsOn().isAfter(today)) {
-				chosen = p;
-			}
-		}
-		return chosen;
+		return StudyCalendar.choose(periods, periodId, LocalDate.now(clock));
 	}
 }

@@ -190,17 +190,7 @@ public class Journal {
 	}
 
 	private @Nullable StudyPeriod choose(List<StudyPeriod> periods, @Nullable Long periodId) {
-		if (periodId != null) {
-			return periods.stream().filter(p -> p.id() == periodId).findFirst().orElseThrow(NotFound::new);
-		}
-		LocalDate today = LocalDate.now(clock);
-		StudyPeriod chosen = null;
-		for (StudyPeriod p : periods) {
-			if (chosen == null || !p.startsOn().isAfter(today)) {
-				chosen = p;
-			}
-		}
-		return chosen;
+		return StudyCalendar.choose(periods, periodId, LocalDate.now(clock));
 	}
 
 	private List<Pupil> pupils(long classId, @Nullable Long groupId, StudyPeriod period) {
