@@ -272,4 +272,10 @@ public class RegionSetup {
 			}
 		};
 	}
+
+	/** A school of a municipality by its short name ("Школа № 12"), if there is one. */
+	public Optional<Long> institution(long municipalityId, String shortName) {
+		return db.sql("select id from school_institution where municipality_id = :m and short_name = :s order by id")
+			.param("m", municipalityId).param("s", shortName).query(Long.class).list().stream().findFirst();
+	}
 }
