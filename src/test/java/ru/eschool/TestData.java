@@ -152,4 +152,10 @@ public class TestData {
 			.param("i", school.id()).param("s", LocalDate.of(2025, 9, 1)).param("e", LocalDate.of(2026, 5, 31)));
 		return schoolClass(new School(school.municipalityId(), school.id(), year), grade, letter);
 	}
+
+	/** Signs a request in with a principal that still carries the given grant, whatever the database says now. */
+	public RequestPostProcessor asWithGrants(Account account, Role role, School school, long personId) {
+		return SecurityMockMvcRequestPostProcessors.user(new AccountPrincipal(account.id(), account.login(), null,
+				account.displayName(), List.of(new RoleGrant(-1, role, school.id(), personId, "")), true));
+	}
 }

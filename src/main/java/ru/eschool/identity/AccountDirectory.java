@@ -1,11 +1,14 @@
 package ru.eschool.identity;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import ru.eschool.identity.internal.Accounts;
+import ru.eschool.identity.internal.Sessions;
 import ru.eschool.shared.Role;
 
 /**
@@ -16,9 +19,24 @@ import ru.eschool.shared.Role;
 public class AccountDirectory {
 
 	private final Accounts accounts;
+	private final Invitations invitations;
+	private final Sessions sessions;
 
-	AccountDirectory(Accounts accounts) {
+	AccountDirectory(Accounts accounts, Invitations invitations, Sessions sessions) {
 		this.accounts = accounts;
+		this.invitations = invitations;
+		this.sessions = sessions;
+	}
+
+	/**
+	 * A staff member left (or was deactivated): their teacher and admin roles go, their pending codes
+	 * for those roles stop working, and their sessions end on every node, so access stops now.
+	 */
+	@Transactional
+	public void revokeStaffAccess(long staffId) {
+		List<Role> staffRoles = List.of(Role.TEACHER, Role.SCHOOL_ADMIN);
+		invitations.revokePending(staffRoles, staffId);
+		accounts.removeGrants(staffRoles, staffId).forEach(sessions::endAll);
 	}
 
 	/** Those of the given persons who hold an account in this role. */

@@ -49,6 +49,7 @@ class GuardianJourneyTests extends BrowserTest {
 		type("#f-login", login);
 		type("#f-password", "a long password");
 		type("#f-confirm", "a long password");
+		find("input[name=consent]").click();
 		find("form[action='/register/account'] button[type=submit]").click();
 
 		waitForHeading(text("home.hello", "Соколова Марина"));

@@ -76,7 +76,7 @@ class RegionAdminTests {
 			.andExpect(status().isOk()).andExpect(content().string(containsString("Смирнова Елена Викторовна")));
 		String login = "director" + TestData.next();
 		Cookie session = mvc.perform(post("/register/account").with(csrf()).param("code", code)
-			.param("login", login).param("password", "secret-pass-1").param("confirm", "secret-pass-1"))
+			.param("login", login).param("password", "secret-pass-1").param("confirm", "secret-pass-1").param("consent", "true"))
 			.andExpect(status().is3xxRedirection()).andReturn().getResponse().getCookie("SESSION");
 		mvc.perform(get("/").cookie(session)).andExpect(status().isOk())
 			.andExpect(content().string(containsString("Школа № 77")));

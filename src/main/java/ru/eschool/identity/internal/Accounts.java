@@ -120,4 +120,27 @@ public class Accounts {
 		return new HashSet<>(db.sql("select person_id from identity_role_grant where role = :r and person_id in (:ids)")
 			.param("r", role.name()).param("ids", personIds).query(Long.class).list());
 	}
+
+	/** Removes the grants of a person record in these roles; returns the logins that held them. */
+	public java.util.List<String> removeGrants(java.util.Collection<Role> roles, long personId) {
+		java.util.List<String> names = roles.stream().map(Role::name).toList();
+		java.util.List<String> logins = db.sql("""
+				select distinct a.login from identity_account a join identity_role_grant g on g.account_id = a.id
+				where g.role in (:roles) and g.person_id = :p""").param("roles", names).param("p", personId)
+			.query(String.class).list();
+		db.sql("delete from identity_role_grant where role in (:roles) and person_id = :p").param("roles", names)
+			.param("p", personId).update();
+		return logins;
+	}
+
+	/** Whether any account holds the role. */
+	public boolean anyWithRole(Role role) {
+		return db.sql("select count(*) from identity_role_grant where role = :r").param("r", role.name())
+			.query(Long.class).single() > 0;
+	}
+
+	public void recordConsent(long accountId, String textVersion) {
+		db.sql("insert into identity_consent (account_id, text_version, given_at) values (:a, :v, :now)")
+			.param("a", accountId).param("v", textVersion).param("now", Db.utc(clock.instant())).update();
+	}
 }

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -53,22 +52,17 @@ public class LoginThrottle {
 	public void failed(String key, int limit) {
 		Instant now = clock.instant();
 		Duration window = settings.loginBlock();
-		int updated = db.sql("""
+		// Insert-if-absent first, so that a concurrent first failure cannot abort the transaction
+		// (on PostgreSQL a failed insert would poison it); then count within the window.
+		db.sql("""
+				insert into identity_login_failure (throttle_key, failures, window_start) values (:k, 0, :now)
+				on conflict do nothing""").param("k", key).param("now", Db.utc(now)).update();
+		db.sql("""
 				update identity_login_failure set
 				  failures = case when window_start < :windowStart then 1 else failures + 1 end,
 				  window_start = case when window_start < :windowStart then :now else window_start end
 				where throttle_key = :k""")
 			.param("windowStart", Db.utc(now.minus(window))).param("now", Db.utc(now)).param("k", key).update();
-		if (updated == 0) {
-			try {
-				db.sql("insert into identity_login_failure (throttle_key, failures, window_start) values (:k, 1, :now)")
-					.param("k", key).param("now", Db.utc(now)).update();
-			}
-			catch (DuplicateKeyException raced) {
-				db.sql("update identity_login_failure set failures = failures + 1 where throttle_key = :k")
-					.param("k", key).update();
-			}
-		}
 		db.sql("update identity_login_failure set blocked_until = :until where throttle_key = :k and failures >= :limit")
 			.param("until", Db.utc(now.plus(window))).param("k", key).param("limit", limit).update();
 	}
@@ -80,6 +74,10 @@ public class LoginThrottle {
 
 	public int accountLimit() {
 		return settings.loginAttemptsPerAccount();
+	}
+
+	public long blockMinutes() {
+		return settings.loginBlock().toMinutes();
 	}
 
 	public int addressLimit() {

@@ -1,5 +1,6 @@
 package ru.eschool.identity.internal;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,7 +14,7 @@ import ru.eschool.identity.Invitations.State;
 public class Registration {
 
 	/** Why a code cannot be used; each has a message key {@code register.code.<name>}. */
-	public enum Refusal { UNKNOWN, EXPIRED, USED, REVOKED, ALREADY_HELD, LOGIN_TAKEN }
+	public enum Refusal { UNKNOWN, EXPIRED, USED, REVOKED, ALREADY_HELD, LOGIN_TAKEN, OWN_CODE }
 
 	public static class Refused extends RuntimeException {
 
@@ -32,6 +33,9 @@ public class Registration {
 			return "register.refused." + reason.name();
 		}
 	}
+
+	/** The version of the consent text (i18n key consent.text) people agree to now. */
+	public static final String CONSENT_VERSION = "2026-12-04";
 
 	private final Invitations invitations;
 	private final Accounts accounts;
@@ -55,19 +59,33 @@ public class Registration {
 	}
 
 	@Transactional
-	public long register(String code, String login, String password) {
+	public long register(String code, String login, String password, boolean consented) {
 		Found found = check(code);
 		if (accounts.loginTaken(login)) {
 			throw new Refused(Refusal.LOGIN_TAKEN);
 		}
-		long account = accounts.create(login, encoder.encode(password), found.personName());
+		long account;
+		try {
+			account = accounts.create(login, encoder.encode(password), found.personName());
+		}
+		catch (DuplicateKeyException raced) {
+			throw new Refused(Refusal.LOGIN_TAKEN);
+		}
 		grant(found, account);
+		if (consented) {
+			accounts.recordConsent(account, CONSENT_VERSION);
+		}
 		return account;
 	}
 
 	@Transactional
 	public void addRole(long accountId, String code) {
 		Found found = check(code);
+		// Whoever issued a code hands it to someone else: redeeming it oneself would let an admin
+		// take over the role (and the data) of the person it was meant for.
+		if (found.createdBy() != null && found.createdBy() == accountId) {
+			throw new Refused(Refusal.OWN_CODE);
+		}
 		if (accounts.hasGrant(accountId, found.role(), found.personId())) {
 			throw new Refused(Refusal.ALREADY_HELD);
 		}

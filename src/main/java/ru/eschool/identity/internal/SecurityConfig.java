@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -52,7 +51,7 @@ class SecurityConfig {
 		http.authenticationManager(manager)
 			.authorizeHttpRequests(a -> a
 				.requestMatchers("/login", "/register", "/register/**", "/css/**", "/js/**", "/webjars/**",
-						"/favicon.ico", "/error", "/help")
+						"/favicon.ico", "/error", "/help", "/consent")
 				.permitAll()
 				.requestMatchers("/region/**").hasRole("REGION_ADMIN")
 				.requestMatchers("/admin/**").hasRole("SCHOOL_ADMIN")
@@ -68,13 +67,12 @@ class SecurityConfig {
 	}
 
 	private static AuthenticationFailureHandler failureHandler() {
+		// A disabled account is answered like a wrong password: the answer must not tell whether a
+		// login exists (Spring checks "enabled" before the password).
 		return (HttpServletRequest request, HttpServletResponse response, AuthenticationException e) -> {
 			String target;
 			if (e instanceof ThrottledAuthenticationProvider.Throttled t) {
 				target = "/login?error=throttled&minutes=" + t.minutes();
-			}
-			else if (e instanceof DisabledException) {
-				target = "/login?error=disabled";
 			}
 			else {
 				target = "/login?error=bad";

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import ru.eschool.identity.internal.Accounts;
+import ru.eschool.identity.internal.Passwords;
 import ru.eschool.identity.internal.Accounts.Account;
 import ru.eschool.shared.Actor;
 import ru.eschool.shared.ActorResolver;
@@ -61,9 +62,7 @@ class AccountController {
 				|| !encoder.matches(form.current(), account.passwordHash()))) {
 			result.rejectValue("current", "account.password.wrong");
 		}
-		if (form.password() != null && !form.password().equals(form.confirm())) {
-			result.rejectValue("confirm", "validation.password.mismatch");
-		}
+		Passwords.check(form.password(), form.confirm(), "password", result);
 		if (result.hasErrors()) {
 			return page(actor, model, FormErrors.of(result), null);
 		}

@@ -29,9 +29,6 @@ class LoginController {
 		if ("throttled".equals(error)) {
 			message = "login.error.throttled";
 		}
-		else if ("disabled".equals(error)) {
-			message = "login.error.disabled";
-		}
 		else if (error != null) {
 			message = "login.error.bad";
 		}

@@ -19,9 +19,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import ru.eschool.identity.Invitations.Found;
 import ru.eschool.identity.internal.LoginThrottle;
+import ru.eschool.identity.internal.Passwords;
 import ru.eschool.identity.internal.Registration;
 import ru.eschool.identity.internal.Registration.Refused;
 import ru.eschool.shared.ActorResolver;
+import ru.eschool.shared.Role;
 import ru.eschool.shared.web.FormErrors;
 import ru.eschool.shared.web.I18n;
 
@@ -40,7 +42,7 @@ class RegistrationController {
 			@NotBlank(message = "{validation.required}") @Size(min = 3, max = 64, message = "{validation.login.size}")
 			@Pattern(regexp = "[A-Za-z0-9._-]*", message = "{validation.login.chars}") String login,
 			@NotBlank(message = "{validation.required}") @Size(min = 8, max = 128, message = "{validation.password.size}") String password,
-			String confirm) {
+			String confirm, @org.jspecify.annotations.Nullable Boolean consent) {
 	}
 
 	private final Registration registration;
@@ -70,8 +72,7 @@ class RegistrationController {
 		}
 		String addressKey = "reg:" + request.getRemoteAddr();
 		if (throttle.blockedUntil(addressKey).isPresent()) {
-			model.addAttribute("errors", Map.of("code", I18n.t("register.refused.THROTTLED")));
-			return "identity/register-code";
+			return throttled(form.code(), model);
 		}
 		Found found;
 		try {
@@ -105,21 +106,29 @@ class RegistrationController {
 	@PostMapping("/register/account")
 	String account(@Valid @ModelAttribute AccountForm form, BindingResult result, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
+		String addressKey = "reg:" + request.getRemoteAddr();
+		if (throttle.blockedUntil(addressKey).isPresent()) {
+			return throttled(form.code(), model);
+		}
 		Found found;
 		try {
-			found = registration.check(form.code());
+			found = registration.check(form.code() == null ? "" : form.code());
 		}
 		catch (Refused e) {
+			throttle.failed(addressKey, throttle.accountLimit() * 4);
 			model.addAttribute("code", form.code() == null ? "" : form.code());
 			model.addAttribute("errors", Map.of("code", I18n.t(e.messageKey())));
 			return "identity/register-code";
 		}
-		if (form.password() != null && !form.password().equals(form.confirm())) {
-			result.rejectValue("confirm", "validation.password.mismatch");
+		Passwords.check(form.password(), form.confirm(), "password", result);
+		// A minor's consent is given by the guardian; everyone else consents for themselves.
+		if (found.role() != Role.STUDENT && !Boolean.TRUE.equals(form.consent())) {
+			result.rejectValue("consent", "register.consent.required");
 		}
 		if (!result.hasErrors()) {
 			try {
-				long account = registration.register(form.code(), form.login(), form.password());
+				long account = registration.register(form.code(), form.login(), form.password(),
+						found.role() != Role.STUDENT);
 				signIn.signIn(account, request, response, true);
 				return "redirect:/?welcome";
 			}
@@ -133,5 +142,11 @@ class RegistrationController {
 		model.addAttribute("login", form.login() == null ? "" : form.login());
 		model.addAttribute("errors", FormErrors.of(result));
 		return "identity/register-account";
+	}
+
+	private String throttled(String code, Model model) {
+		model.addAttribute("code", code == null ? "" : code);
+		model.addAttribute("errors", Map.of("code", I18n.t("register.refused.THROTTLED", throttle.blockMinutes())));
+		return "identity/register-code";
 	}
 }

@@ -77,6 +77,7 @@ public class ClassGroups {
 	}
 
 	/** Replaces the members (callers check that each is a current student of the group's class). */
+	@org.springframework.transaction.annotation.Transactional
 	public void setMembers(long groupId, Collection<Long> studentIds) {
 		db.sql("delete from school_group_member where group_id = :g").param("g", groupId).update();
 		for (long s : studentIds) {

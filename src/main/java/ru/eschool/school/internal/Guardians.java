@@ -51,12 +51,11 @@ public class Guardians {
 
 	/** Links a guardian to a student; linking twice changes nothing. */
 	public void link(long guardianId, long studentId, Relation relation) {
-		int n = db.sql("update school_guardianship set relation = :r where guardian_id = :g and student_id = :s")
+		db.sql("""
+				insert into school_guardianship (guardian_id, student_id, relation) values (:g, :s, :r)
+				on conflict do nothing""").param("g", guardianId).param("s", studentId).param("r", relation.name()).update();
+		db.sql("update school_guardianship set relation = :r where guardian_id = :g and student_id = :s")
 			.param("r", relation.name()).param("g", guardianId).param("s", studentId).update();
-		if (n == 0) {
-			db.sql("insert into school_guardianship (guardian_id, student_id, relation) values (:g, :s, :r)")
-				.param("g", guardianId).param("s", studentId).param("r", relation.name()).update();
-		}
 	}
 
 	public void unlink(long guardianId, long studentId) {

@@ -53,7 +53,13 @@ public class Institutions {
 	}
 
 	public Optional<Municipality> municipality(long id) {
-		return municipalities().stream().filter(m -> m.id() == id).findFirst();
+		return db.sql("""
+				select m.id, m.name,
+				  (select count(*) from school_institution i where i.municipality_id = m.id),
+				  (select count(*) from school_student s join school_institution i on i.id = s.institution_id
+				   where i.municipality_id = m.id and s.active)
+				from school_municipality m where m.id = :id""").param("id", id)
+			.query((rs, n) -> new Municipality(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4))).optional();
 	}
 
 	public List<InstitutionFigures> figures(long municipalityId) {

@@ -21,8 +21,11 @@ public class Onboarding {
 	private final Institutions institutions;
 	private final StaffMembers staff;
 	private final Invitations invitations;
+	private final ru.eschool.identity.AccountDirectory accounts;
 
-	Onboarding(Institutions institutions, StaffMembers staff, Invitations invitations) {
+	Onboarding(Institutions institutions, StaffMembers staff, Invitations invitations,
+			ru.eschool.identity.AccountDirectory accounts) {
+		this.accounts = accounts;
 		this.institutions = institutions;
 		this.staff = staff;
 		this.invitations = invitations;
@@ -42,6 +45,12 @@ public class Onboarding {
 	@Transactional
 	public void reissue(long institutionId, long staffId, long regionAdminAccount) {
 		StaffMembers.Staff member = staff.find(institutionId, staffId).orElseThrow(ru.eschool.shared.NotFound::new);
+		// Only for a director or deputy who has no account yet: a regional admin must not be able
+		// to take over the account of a working school admin by printing a new code for them.
+		if (!member.active() || (member.position() != Position.DIRECTOR && member.position() != Position.DEPUTY)
+				|| !accounts.personsWithAccounts(Role.SCHOOL_ADMIN, List.of(staffId)).isEmpty()) {
+			throw new ru.eschool.shared.NotFound();
+		}
 		invitations.issue(List.of(new Invitations.Request(Role.SCHOOL_ADMIN, institutionId, staffId,
 				member.name().full())), regionAdminAccount);
 	}

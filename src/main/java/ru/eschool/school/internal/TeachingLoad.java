@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import ru.eschool.identity.AccountDirectory;
 import ru.eschool.school.internal.ClassGroups.Group;
 import ru.eschool.school.internal.StaffMembers.Staff;
 import ru.eschool.shared.NotFound;
@@ -23,9 +24,11 @@ public class TeachingLoad {
 	private final Classes classes;
 	private final ClassGroups groups;
 	private final StaffMembers staff;
+	private final AccountDirectory accounts;
 
 	TeachingLoad(TeachingAssignments assignments, Subjects subjects, Classes classes, ClassGroups groups,
-			StaffMembers staff) {
+			StaffMembers staff, AccountDirectory accounts) {
+		this.accounts = accounts;
 		this.assignments = assignments;
 		this.subjects = subjects;
 		this.classes = classes;
@@ -65,5 +68,6 @@ public class TeachingLoad {
 		assignments.deleteOfStaff(member.id());
 		classes.dropClassTeacher(member.id());
 		staff.setActive(member.id(), false);
+		accounts.revokeStaffAccess(member.id());
 	}
 }

@@ -53,7 +53,7 @@ class GuardiansController {
 	String list(Actor actor, @RequestParam(required = false) @Nullable String q,
 			@RequestParam(defaultValue = "0") int page, Model model) {
 		long school = actor.require(Role.SCHOOL_ADMIN).institutionId();
-		int p = Math.max(page, 0);
+		int p = Math.min(Math.max(page, 0), 10_000); // beyond that the offset would overflow
 		List<Guardian> rows = guardians.search(school, q, PAGE, p * PAGE);
 		List<Guardian> shown = rows.size() > PAGE ? rows.subList(0, PAGE) : rows;
 		model.addAttribute("guardians", shown);

@@ -43,7 +43,11 @@ class InvitationsController {
 	private final Invitees invitees;
 	private final AccountStatuses statuses;
 
-	InvitationsController(LetterBook book, Classes classes, Years years, Invitees invitees, AccountStatuses statuses) {
+	private final String publicUrl;
+
+	InvitationsController(LetterBook book, Classes classes, Years years, Invitees invitees, AccountStatuses statuses,
+			@org.springframework.beans.factory.annotation.Value("${eschool.public-url:}") String publicUrl) {
+		this.publicUrl = publicUrl;
 		this.book = book;
 		this.classes = classes;
 		this.years = years;
@@ -197,7 +201,10 @@ class InvitationsController {
 	}
 
 	/** The site's address as the admin reached it, printed on the letters. */
-	private static String registerUrl() {
+	private String registerUrl() {
+		if (!publicUrl.isBlank()) {
+			return publicUrl.replaceAll("/+$", "") + "/register";
+		}
 		return ServletUriComponentsBuilder.fromCurrentContextPath().path("/register").build().toUriString();
 	}
 }

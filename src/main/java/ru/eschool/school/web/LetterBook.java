@@ -137,7 +137,7 @@ class LetterBook {
 				throw new NotFound();
 			}
 			groups.add(new Group(selection.staffRole(), staff.stream()
-				.map(s -> new Invitee(s.id(), s.name(), I18n.t("people.position." + s.position())))
+				.map(s -> new Invitee(s.id(), s.name(), I18n.t("position." + s.position())))
 				.toList()));
 		}
 		return groups;

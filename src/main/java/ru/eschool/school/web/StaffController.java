@@ -227,7 +227,7 @@ class StaffController {
 	private String formPage(@Nullable Staff member, Map<String, String> form, Map<String, String> errors, Model model) {
 		model.addAttribute("member", member);
 		model.addAttribute("positions", Arrays.stream(Position.values())
-			.map(p -> new Choice(p.name(), I18n.t("structure.position." + p.name()))).toList());
+			.map(p -> new Choice(p.name(), I18n.t("position." + p.name()))).toList());
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
 		return "school/structure/staff-form";

@@ -76,7 +76,7 @@ class StudentsController {
 		if (classId != null) {
 			classes.find(school, classId).orElseThrow(NotFound::new);
 		}
-		int p = Math.max(page, 0);
+		int p = Math.min(Math.max(page, 0), 10_000); // beyond that the offset would overflow
 		List<Listed> rows = students.current(school, classId, q, PAGE, p * PAGE);
 		model.addAttribute("students", rows.size() > PAGE ? rows.subList(0, PAGE) : rows);
 		model.addAttribute("classes", PeopleForms.classes(currentClasses(school)));

@@ -12,7 +12,7 @@ import ru.eschool.shared.Actor;
  */
 public record Shell(@Nullable Actor actor, @Nullable String csrfParameter, @Nullable String csrfHeader,
 		@Nullable String csrfToken, String lang, String path, List<NavItem> nav, String cssUrl, String htmxUrl,
-		String appJsUrl, boolean demo) {
+		String appJsUrl, boolean demo, String back) {
 
 	public boolean signedIn() {
 		return actor != null;
@@ -20,6 +20,14 @@ public record Shell(@Nullable Actor actor, @Nullable String csrfParameter, @Null
 
 	public boolean active(NavItem item) {
 		return path.equals(item.href()) || (!item.href().equals("/") && path.startsWith(item.href() + "/"));
+	}
+
+	/**
+	 * The link that switches the language: the same page for a GET, the home page after a POST
+	 * (a form re-rendered with errors has a POST-only URL).
+	 */
+	public String languageLink(String lang) {
+		return back + (back.contains("?") ? "&" : "?") + "lang=" + lang;
 	}
 
 	/** The JSON for htmx's hx-headers, so that htmx requests carry the CSRF token. */

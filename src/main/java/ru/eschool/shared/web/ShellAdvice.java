@@ -41,7 +41,16 @@ class ShellAdvice {
 		}
 		return new Shell(actor, csrf == null ? null : csrf.getParameterName(), csrf == null ? null : csrf.getHeaderName(),
 				csrf == null ? null : csrf.getToken(), I18n.lang(), request.getRequestURI(), nav,
-				asset("/css/app.css"), asset(HTMX), asset("/js/app.js"), demo);
+				asset("/css/app.css"), asset(HTMX), asset("/js/app.js"), demo, back(request));
+	}
+
+	private static String back(HttpServletRequest request) {
+		if (!"GET".equals(request.getMethod())) {
+			return "/";
+		}
+		String query = request.getQueryString() == null ? ""
+				: request.getQueryString().replaceAll("(^|&)lang=[^&]*", "").replaceFirst("^&", "");
+		return request.getRequestURI() + (query.isEmpty() ? "" : "?" + query);
 	}
 
 	private String asset(String path) {

@@ -89,7 +89,7 @@ class InvitationJourneyTests {
 			.andReturn();
 		MvcResult registered = mvc.perform(post("/register/account").with(csrf()).param("code", codes.get(0))
 				.param("login", "volkova" + TestData.next()).param("password", "secret-pass-1")
-				.param("confirm", "secret-pass-1"))
+				.param("confirm", "secret-pass-1").param("consent", "true"))
 			.andExpect(redirectedUrl("/?welcome"))
 			.andReturn();
 		assertThat(codeStep).isNotNull();
@@ -123,7 +123,7 @@ class InvitationJourneyTests {
 		// used
 		String code = fresh.get(0);
 		mvc.perform(post("/register/account").with(csrf()).param("code", code).param("login", "z" + TestData.next())
-				.param("password", "secret-pass-1").param("confirm", "secret-pass-1"))
+				.param("password", "secret-pass-1").param("confirm", "secret-pass-1").param("consent", "true"))
 			.andExpect(redirectedUrl("/?welcome"));
 		mvc.perform(post("/register/code").with(csrf()).param("code", code))
 			.andExpect(content().string(containsString("Этот код уже использован")));
@@ -196,7 +196,7 @@ class InvitationJourneyTests {
 		String code = codes(adminLetters).get(0);
 		MvcResult registered = mvc.perform(post("/register/account").with(csrf()).param("code", code)
 				.param("login", "nina" + TestData.next()).param("password", "secret-pass-1")
-				.param("confirm", "secret-pass-1"))
+				.param("confirm", "secret-pass-1").param("consent", "true"))
 			.andExpect(redirectedUrl("/?welcome")).andReturn();
 		mvc.perform(signedIn(get("/admin/students"), registered)).andExpect(status().isOk());
 	}
