@@ -111,9 +111,7 @@ class DemoTimetable implements ApplicationRunner {
 			List<TimetableSetup.Entry> entries = plan(classes, directory.assignmentsOfSchool(school), random);
 			timetable.addTemplate(entries);
 			counts[0] += entries.size();
-			for (ClassInfo klass : classes) {
-				counts[1] += timetable.generate(klass, Q2_STARTS, Q2_ENDS);
-			}
+			counts[1] += timetable.generate(school, classes, Q2_STARTS, Q2_ENDS);
 		}
 		counts[2] = changes(schools.get(0));
 		return counts;
@@ -136,6 +134,7 @@ class DemoTimetable implements ApplicationRunner {
 		for (ClassInfo klass : order) {
 			List<Unit> units = units(klass.grade(), byClass.getOrDefault(klass.id(), List.of()), random);
 			int days = klass.grade() <= 4 ? 5 : 6;
+			int slots = klass.grade() <= 4 ? 5 : SLOTS;
 			int[] last = new int[days + 1];
 			List<Map<String, Integer>> subjectsOf = new ArrayList<>();
 			for (int day = 0; day <= days; day++) {
@@ -145,7 +144,7 @@ class DemoTimetable implements ApplicationRunner {
 				int target = (units.size() + (days - day)) / (days - day + 1);
 				Map<String, Integer> today = subjectsOf.get(day);
 				int placed = 0;
-				for (int n = 1; n <= SLOTS && placed < target && !units.isEmpty(); n++) {
+				for (int n = 1; n <= slots && placed < target && !units.isEmpty(); n++) {
 					int d = day;
 					int slot = n;
 					Optional<Unit> pick = units.stream().filter(u -> free(busy, u, d, slot))
@@ -167,7 +166,7 @@ class DemoTimetable implements ApplicationRunner {
 			for (Unit u : new ArrayList<>(units)) {
 				for (int day : byLength(last)) {
 					int n = last[day] + 1;
-					if (last[day] > 0 && n <= SLOTS && free(busy, u, day, n)
+					if (last[day] > 0 && n <= slots && free(busy, u, day, n)
 							&& subjectsOf.get(day).getOrDefault(u.subject(), 0) < 2) {
 						place(klass, u, day, n, rooms, busy, entries);
 						subjectsOf.get(day).merge(u.subject(), 1, Integer::sum);

@@ -77,6 +77,14 @@ public class TimetableSetup {
 		return generation.generate(klass, from, to);
 	}
 
+	/** The same for classes of one school, in a few statements and one batch. */
+	@Transactional
+	public int generate(long institutionId, List<ClassInfo> classes, LocalDate from, LocalDate to) {
+		java.util.Map<ClassInfo, LocalDate[]> ranges = new java.util.LinkedHashMap<>();
+		classes.forEach(c -> ranges.put(c, new LocalDate[] { from, to }));
+		return generation.generate(institutionId, ranges);
+	}
+
 	/** A substitute for a lesson; returns the message keys of what stopped it (empty when done). */
 	public List<String> substitute(long institutionId, long lessonId, long substituteId, String reason, long byStaff) {
 		Lesson l = changes.find(institutionId, lessonId);

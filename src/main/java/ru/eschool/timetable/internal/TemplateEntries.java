@@ -35,6 +35,12 @@ public class TemplateEntries {
 			.param("c", classId).query(TemplateEntries::entry).list();
 	}
 
+	/** All template lines of a school, in one statement. */
+	public List<TemplateEntry> ofInstitution(long institutionId) {
+		return db.sql(SELECT + " where e.institution_id = :i order by e.class_id, e.weekday, e.shift, e.number, e.id")
+			.param("i", institutionId).query(TemplateEntries::entry).list();
+	}
+
 	/** An entry of the institution, or empty (scoping). */
 	public Optional<TemplateEntry> find(long institutionId, long entryId) {
 		return db.sql(SELECT + " where e.id = :id and e.institution_id = :i").param("id", entryId)

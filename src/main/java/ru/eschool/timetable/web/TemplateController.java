@@ -81,17 +81,15 @@ class TemplateController {
 	@PostMapping("/generate")
 	String generateAll(Actor actor, @RequestParam(defaultValue = "period") String scope, RedirectAttributes redirect) {
 		long inst = actor.require(Role.SCHOOL_ADMIN).institutionId();
-		List<Bell> schoolBells = bells.of(inst);
-		int added = 0;
+		Map<ClassInfo, LocalDate[]> ranges = new LinkedHashMap<>();
 		for (ClassInfo klass : directory.currentClasses(inst)) {
 			List<PeriodChoice> choices = choices(calendar.periodsOfClass(klass.id()));
 			Optional<PeriodChoice> choice = "year".equals(scope)
 					? choices.stream().filter(c -> c.period() == null).findFirst()
 					: choices.stream().filter(c -> c.period() != null && !c.to().isBefore(today())).findFirst();
-			if (choice.isPresent()) {
-				added += generation.generate(klass, choice.get().from(), choice.get().to(), schoolBells);
-			}
+			choice.ifPresent(c -> ranges.put(klass, new LocalDate[] { c.from(), c.to() }));
 		}
+		int added = generation.generate(inst, ranges);
 		redirect.addFlashAttribute("generated", added);
 		return "redirect:/admin/timetable";
 	}
