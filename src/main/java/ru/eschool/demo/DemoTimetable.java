@@ -54,7 +54,7 @@ class DemoTimetable implements ApplicationRunner {
 	static final LocalDate Q2_ENDS = LocalDate.of(2026, 12, 27);
 
 	/** Lessons a week by grade 1..11 (within the sanitary maximum), spread over 5 or 6 days. */
-	private static final int[] WEEKLY = { 21, 23, 23, 23, 29, 30, 32, 33, 33, 36, 36 };
+	private static final int[] WEEKLY = { 21, 23, 23, 23, 32, 33, 35, 36, 36, 37, 37 };
 	private static final String PE = "Физическая культура";
 	private static final int SLOTS = 7;
 
@@ -123,54 +123,94 @@ class DemoTimetable implements ApplicationRunner {
 	record Unit(String subject, long subjectId, List<Assignment> teachers) {
 	}
 
+	/** A class being planned: its lessons still to place and, per day, how far it has got. */
+	static final class ClassWeek {
+
+		final ClassInfo klass;
+		final List<Unit> units;
+		final int days;
+		final int slots;
+		final int[] last;
+		final List<Map<String, Integer>> subjects = new ArrayList<>();
+		int target;
+		int placed;
+		boolean closed;
+
+		ClassWeek(ClassInfo klass, List<Unit> units) {
+			this.klass = klass;
+			this.units = units;
+			this.days = klass.grade() <= 4 ? 5 : 6;
+			this.slots = klass.grade() <= 4 ? 5 : SLOTS;
+			this.last = new int[days + 1];
+			for (int d = 0; d <= days; d++) {
+				subjects.add(new HashMap<>());
+			}
+		}
+	}
+
+	/**
+	 * Plans the week slot by slot across all classes at once, so that the teachers several classes
+	 * share (PE, music, English) are spread fairly: at each slot every class takes a lesson whose
+	 * teachers are free, the subject it has had least that day first, then the busiest teacher's.
+	 * A day starts at the first lesson and has no gaps; what does not fit goes to the end of the
+	 * shortest days afterwards.
+	 */
 	static List<TimetableSetup.Entry> plan(List<ClassInfo> classes, List<Assignment> assignments, Random random) {
 		Map<Long, String> rooms = rooms(assignments);
 		Map<Long, List<Assignment>> byClass = new LinkedHashMap<>();
 		assignments.forEach(a -> byClass.computeIfAbsent(a.classId(), k -> new ArrayList<>()).add(a));
+		List<ClassWeek> weeks = new ArrayList<>();
+		Map<Long, Integer> load = new HashMap<>();
+		for (ClassInfo klass : classes) {
+			ClassWeek w = new ClassWeek(klass, units(klass.grade(), byClass.getOrDefault(klass.id(), List.of()), random));
+			w.units.forEach(u -> u.teachers().forEach(a -> load.merge(a.staffId(), 1, Integer::sum)));
+			weeks.add(w);
+		}
 		Set<String> busy = new HashSet<>();
 		List<TimetableSetup.Entry> entries = new ArrayList<>();
-		List<ClassInfo> order = new ArrayList<>(classes);
-		order.sort(Comparator.comparingInt(ClassInfo::grade).reversed());
-		for (ClassInfo klass : order) {
-			List<Unit> units = units(klass.grade(), byClass.getOrDefault(klass.id(), List.of()), random);
-			int days = klass.grade() <= 4 ? 5 : 6;
-			int slots = klass.grade() <= 4 ? 5 : SLOTS;
-			int[] last = new int[days + 1];
-			List<Map<String, Integer>> subjectsOf = new ArrayList<>();
-			for (int day = 0; day <= days; day++) {
-				subjectsOf.add(new HashMap<>());
+		for (int day = 1; day <= 6; day++) {
+			for (ClassWeek w : weeks) {
+				w.placed = 0;
+				w.closed = day > w.days || w.units.isEmpty();
+				w.target = w.closed ? 0 : (w.units.size() + (w.days - day)) / (w.days - day + 1);
 			}
-			for (int day = 1; day <= days && !units.isEmpty(); day++) {
-				int target = (units.size() + (days - day)) / (days - day + 1);
-				Map<String, Integer> today = subjectsOf.get(day);
-				int placed = 0;
-				for (int n = 1; n <= slots && placed < target && !units.isEmpty(); n++) {
+			for (int n = 1; n <= SLOTS; n++) {
+				Collections.shuffle(weeks, random);
+				for (ClassWeek w : weeks) {
+					if (w.closed || w.placed >= w.target || n > w.slots) {
+						continue;
+					}
 					int d = day;
 					int slot = n;
-					Optional<Unit> pick = units.stream().filter(u -> free(busy, u, d, slot))
-						.min(Comparator.comparingInt(u -> today.getOrDefault(u.subject(), 0)));
-					if (pick.isEmpty() || today.getOrDefault(pick.get().subject(), 0) >= 2) {
-						if (placed == 0) {
-							continue;
-						}
-						break;
+					Map<String, Integer> today = w.subjects.get(day);
+					Optional<Unit> pick = w.units.stream().filter(u -> free(busy, u, d, slot))
+						.filter(u -> today.getOrDefault(u.subject(), 0) < 2)
+						.min(Comparator.<Unit>comparingInt(u -> today.getOrDefault(u.subject(), 0))
+							.thenComparing(u -> -u.teachers().stream().mapToInt(a -> load.getOrDefault(a.staffId(), 0)).max().orElse(0)));
+					if (pick.isEmpty()) {
+						w.closed = w.placed > 0;
+						continue;
 					}
-					place(klass, pick.get(), day, n, rooms, busy, entries);
-					units.remove(pick.get());
-					today.merge(pick.get().subject(), 1, Integer::sum);
-					last[day] = n;
-					placed++;
+					Unit u = pick.get();
+					place(w.klass, u, day, n, rooms, busy, entries);
+					u.teachers().forEach(a -> load.merge(a.staffId(), -1, Integer::sum));
+					w.units.remove(u);
+					today.merge(u.subject(), 1, Integer::sum);
+					w.last[day] = n;
+					w.placed++;
 				}
 			}
-			// what did not fit goes to the end of the shortest days where its teacher is free, without gaps
-			for (Unit u : new ArrayList<>(units)) {
-				for (int day : byLength(last)) {
-					int n = last[day] + 1;
-					if (last[day] > 0 && n <= slots && free(busy, u, day, n)
-							&& subjectsOf.get(day).getOrDefault(u.subject(), 0) < 2) {
-						place(klass, u, day, n, rooms, busy, entries);
-						subjectsOf.get(day).merge(u.subject(), 1, Integer::sum);
-						last[day] = n;
+		}
+		for (ClassWeek w : weeks) {
+			for (Unit u : new ArrayList<>(w.units)) {
+				for (int day : byLength(w.last)) {
+					int n = w.last[day] + 1;
+					if (w.last[day] > 0 && n <= w.slots && free(busy, u, day, n)
+							&& w.subjects.get(day).getOrDefault(u.subject(), 0) < 2) {
+						place(w.klass, u, day, n, rooms, busy, entries);
+						w.subjects.get(day).merge(u.subject(), 1, Integer::sum);
+						w.units.remove(u);
+						w.last[day] = n;
 						break;
 					}
 				}
