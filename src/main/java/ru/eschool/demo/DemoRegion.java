@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -40,6 +41,7 @@ import ru.eschool.shared.Role;
  */
 @Component
 @Profile("demo")
+@Order(10)
 class DemoRegion implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoRegion.class);

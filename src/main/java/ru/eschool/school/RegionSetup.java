@@ -278,4 +278,10 @@ public class RegionSetup {
 		return db.sql("select id from school_institution where municipality_id = :m order by id").param("m", municipalityId)
 			.query(Long.class).list();
 	}
+
+	/** A school of a municipality by its short name ("Школа № 12"), if there is one. */
+	public Optional<Long> institution(long municipalityId, String shortName) {
+		return db.sql("select id from school_institution where municipality_id = :m and short_name = :s order by id")
+			.param("m", municipalityId).param("s", shortName).query(Long.class).list().stream().findFirst();
+	}
 }

@@ -74,4 +74,17 @@ public class StudyCalendar {
 		}
 		return chosen;
 	}
+
+	/** A school holiday (каникулы), both days included. */
+	public record Holiday(String name, LocalDate startsOn, LocalDate endsOn) {
+
+		public boolean contains(LocalDate day) {
+			return !day.isBefore(startsOn) && !day.isAfter(endsOn);
+		}
+	}
+
+	/** The holidays of the academic year a class belongs to, in date order (one statement). */
+	public List<Holiday> holidaysOfClass(long classId) {
+		return periods.holidaysOfClass(classId);
+	}
 }

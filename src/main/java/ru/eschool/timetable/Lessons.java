@@ -48,18 +48,27 @@ public class Lessons {
 
 	/** The lessons a teacher gives (planned or as a substitute) between two dates. */
 	public List<Lesson> ofTeacher(long staffId, LocalDate from, LocalDate to) {
-		return db.sql(SELECT + " " + """
-				 where (teacher_id = :s or substitute_id = :s) and lesson_date between :f and :t
-				 order by lesson_date, shift, number, id""")
+		return db.sql(SELECT + " where (teacher_id = :s or substitute_id = :s) and lesson_date between :f and :t"
+				+ " order by lesson_date, shift, number, id")
 			.param("s", staffId).param("f", from).param("t", to).query(Lessons::lesson).list();
 	}
 
 	/** The lessons of one subject in a class (or one group of it) between two dates: the journal's columns. */
 	public List<Lesson> ofSubject(long classId, long subjectId, LocalDate from, LocalDate to) {
-		return db.sql(SELECT + " " + """
-				 where class_id = :c and subject_id = :s and lesson_date between :f and :t
-				 order by lesson_date, shift, number, id""")
+		return db.sql(SELECT + " where class_id = :c and subject_id = :s and lesson_date between :f and :t"
+				+ " order by lesson_date, shift, number, id")
 			.param("c", classId).param("s", subjectId).param("f", from).param("t", to).query(Lessons::lesson).list();
+	}
+
+	/**
+	 * The lessons of a school on a day whose time overlaps the given one, not cancelled, in any class
+	 * and shift: who and which rooms are busy then (one statement).
+	 */
+	public List<Lesson> atTime(long institutionId, LocalDate date, LocalTime start, LocalTime end) {
+		return db.sql(SELECT + " where institution_id = :i and lesson_date = :d and status <> 'CANCELLED'"
+				+ " and starts_at < :end and ends_at > :start order by id")
+			.param("i", institutionId).param("d", date).param("start", start).param("end", end)
+			.query(Lessons::lesson).list();
 	}
 
 	static Lesson lesson(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

@@ -150,4 +150,15 @@ public class StudyPeriods {
 			});
 		return byClass;
 	}
+
+	/** The holidays of the class's academic year, for {@link ru.eschool.school.StudyCalendar}. */
+	public List<ru.eschool.school.StudyCalendar.Holiday> holidaysOfClass(long classId) {
+		return db.sql("""
+				select h.name, h.starts_on, h.ends_on from school_holiday h
+				join school_class c on c.academic_year_id = h.academic_year_id
+				where c.id = :c order by h.starts_on""").param("c", classId)
+			.query((rs, n) -> new ru.eschool.school.StudyCalendar.Holiday(rs.getString(1), rs.getObject(2, LocalDate.class),
+					rs.getObject(3, LocalDate.class)))
+			.list();
+	}
 }
