@@ -81,7 +81,7 @@ class GuardianJourneyTests extends BrowserTest {
 
 		signIn(account.login(), "password1");
 		waitForHeading(text("home.hello", "Гусева Елена"));
-		find("[data-student='" + own + "']").click();
+		find("[data-student='" + own + "'] a[href='/students/" + own + "']").click();
 		waitForHeading("Гусев Марк");
 
 		open("/students/" + classmate);
