@@ -93,8 +93,8 @@ public class DemoJournal {
 			.filter(l -> !l.cancelled() && periodOf.containsKey(l.classId())
 					&& !l.date().isBefore(periodOf.get(l.classId()).startsOn()))
 			.toList();
-		List<Lesson> todo = all.stream().filter(l -> !done.contains(l.id())).toList();
-		if (todo.isEmpty()) {
+		List<Lesson> unfilled = all.stream().filter(l -> !done.contains(l.id())).toList();
+		if (unfilled.isEmpty()) {
 			return 0;
 		}
 		List<WorkType> types = workTypes.of(inst);
@@ -111,7 +111,7 @@ public class DemoJournal {
 		List<Object[]> topics = new ArrayList<>();
 		List<Object[]> cells = new ArrayList<>();
 		List<Object[]> marks = new ArrayList<>();
-		for (Lesson l : todo) {
+		for (Lesson l : unfilled) {
 			Random random = new Random(l.id() * 7919L);
 			boolean control = random.nextInt(8) == 0;
 			WorkType type = control ? test : answer;
@@ -162,7 +162,7 @@ public class DemoJournal {
 				insert into gradebook_mark (cell_id, lesson_id, student_id, position, mark_value, work_type_id, posted_by, posted_at)
 				values ((select id from gradebook_cell where lesson_id = ? and student_id = ?), ?, ?, 1, ?, ?, ?, ?)""", marks);
 		// every posted mark has its history row, as the journal writes it
-		List<Long> ids = todo.stream().map(Lesson::id).toList();
+		List<Long> ids = unfilled.stream().map(Lesson::id).toList();
 		for (int from = 0; from < ids.size(); from += 1000) {
 			List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
 			jdbc.update("""
@@ -171,7 +171,7 @@ public class DemoJournal {
 					from gradebook_mark m where m.lesson_id in (""" + String.join(",", chunk.stream().map(String::valueOf).toList())
 					+ ")");
 		}
-		return todo.size();
+		return unfilled.size();
 	}
 
 	private static String journal(Lesson l) {
