@@ -247,4 +247,12 @@ public class TestData {
 		db.sql("insert into school_group_member (group_id, student_id) values (:g, :s)").param("g", groupId)
 			.param("s", studentId).update();
 	}
+
+	/** A remark (REMARK) or praise (PRAISE) written on a student by a staff member. */
+	public void remark(School school, long studentId, String kind, String body, LocalDate date, long staffId) {
+		db.sql("""
+				insert into gradebook_remark (institution_id, student_id, kind, body, remark_date, author_id, created_at)
+				values (:i, :s, :k, :b, :d, :a, :at)""").param("i", school.id()).param("s", studentId).param("k", kind)
+			.param("b", body).param("d", date).param("a", staffId).param("at", Db.utc(java.time.Instant.now())).update();
+	}
 }

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import ru.eschool.diary.FamilyDiary;
+import ru.eschool.gradebook.Remarks;
 import ru.eschool.school.SchoolRoster;
 import ru.eschool.school.SchoolRoster.StudentSummary;
 import ru.eschool.shared.Actor;
@@ -31,11 +32,13 @@ class DiaryController {
 	private final SchoolRoster roster;
 	private final FamilyDiary diary;
 	private final Clock clock;
+	private final Remarks remarks;
 
-	DiaryController(SchoolRoster roster, FamilyDiary diary, Clock clock) {
+	DiaryController(SchoolRoster roster, FamilyDiary diary, Clock clock, Remarks remarks) {
 		this.roster = roster;
 		this.diary = diary;
 		this.clock = clock;
+		this.remarks = remarks;
 	}
 
 	@GetMapping("/diary")
@@ -65,6 +68,9 @@ class DiaryController {
 		model.addAttribute("isStudent", actor.is(Role.STUDENT));
 		model.addAttribute("days", chosen == null ? List.of()
 				: diary.days(List.of(chosen), monday, monday.plusDays(5), today).get(chosen.id()));
+		// the week's remarks and praise: one statement, the student already scoped above
+		model.addAttribute("remarks", chosen == null ? List.of()
+				: remarks.of(List.of(chosen.id()), monday, monday.plusDays(6)));
 		return "diary/week";
 	}
 }
