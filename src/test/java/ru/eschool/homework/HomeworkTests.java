@@ -2,6 +2,7 @@ package ru.eschool.homework;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -84,6 +85,16 @@ class HomeworkTests {
 		parent = data.account("Ученикова Ирина", TestData.grant(Role.GUARDIAN, school, data.guardian(school, "Ученикова", "Ирина", student)));
 		otherParent = data.account("Чужова Ира", TestData.grant(Role.GUARDIAN, school, data.guardian(school, "Чужова", "Ира", other)));
 		otherAdmin = data.schoolAdmin(data.school());
+	}
+
+	@Test
+	void aSubstituteFindsTheLessonTheyStandInForAmongTheirLessonsOfTheWeek() throws Exception {
+		mvc.perform(get("/homework?week=" + MONDAY).with(data.as(substitute)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("/homework/lessons/" + nextLesson + "\"")))
+			.andExpect(content().string(not(containsString("/homework/lessons/" + lesson + "\""))));
+		mvc.perform(get("/homework?week=" + MONDAY).with(data.as(teacher)))
+			.andExpect(content().string(containsString("/homework/lessons/" + lesson + "\"")));
 	}
 
 	private long assignments() {

@@ -132,9 +132,7 @@ public class Journal {
 		List<StudyPeriod> periods = calendar.periodsOfClass(classId);
 		StudyPeriod period = choose(periods, periodId);
 		List<Lesson> shown = period == null ? List.of()
-				// Lessons.ofClass, filtered here: Lessons.ofSubject's SQL lacks a space before "where" (reported)
-				: lessons.ofClass(classId, period.startsOn(), period.endsOn()).stream()
-					.filter(l -> l.subjectId() == subjectId)
+				: lessons.ofSubject(classId, subjectId, period.startsOn(), period.endsOn()).stream()
 					.filter(l -> groupId == null || l.groupId() == null || groupId.equals(l.groupId())).toList();
 		if (teacher && !assigned && shown.stream().noneMatch(l -> teaches(actor, l))) {
 			throw new NotFound();

@@ -91,10 +91,9 @@ public class HomeworkDesk {
 
 	/** The next lessons of the subject for the same class and group: when homework may be due. */
 	public List<Lesson> dueChoices(Lesson lesson) {
-		// ofClass and a filter, not Lessons.ofSubject: its SQL lacks a space before "where" (reported)
-		return lessons.ofClass(lesson.classId(), lesson.date().plusDays(1), lesson.date().plusDays(70))
+		return lessons.ofSubject(lesson.classId(), lesson.subjectId(), lesson.date().plusDays(1), lesson.date().plusDays(70))
 			.stream()
-			.filter(l -> l.subjectId() == lesson.subjectId() && !l.cancelled() && Objects.equals(l.groupId(), lesson.groupId()))
+			.filter(l -> !l.cancelled() && Objects.equals(l.groupId(), lesson.groupId()))
 			.limit(DUE_CHOICES)
 			.toList();
 	}

@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import ru.eschool.school.SchoolNames;
-import ru.eschool.school.SchoolRoster;
 import ru.eschool.shared.Actor;
 import ru.eschool.shared.Role;
 import ru.eschool.timetable.Lesson;
@@ -31,12 +30,10 @@ class TeacherLessonsController {
 
 	private final Lessons lessons;
 	private final SchoolNames names;
-	private final SchoolRoster roster;
 	private final Clock clock;
 
-	TeacherLessonsController(Lessons lessons, SchoolNames names, SchoolRoster roster, Clock clock) {
+	TeacherLessonsController(Lessons lessons, SchoolNames names, Clock clock) {
 		this.lessons = lessons;
-		this.roster = roster;
 		this.names = names;
 		this.clock = clock;
 	}
@@ -46,13 +43,9 @@ class TeacherLessonsController {
 			Model model) {
 		actor.require(Role.TEACHER);
 		LocalDate monday = (week == null ? LocalDate.now(clock) : week).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-		// the lessons of the classes the teacher teaches or leads, not Lessons.ofTeacher: its SQL lacks
-		// a space before "where" (reported to the timetable); a substitution in another class is missed
-		long me = actor.personId();
-		List<Long> classIds = roster.classesOf(actor).stream().map(SchoolRoster.ClassSummary::id).toList();
-		List<Lesson> list = lessons.ofClasses(classIds, monday, monday.plusDays(5)).stream()
-			.filter(l -> l.institutionId() == actor.institutionId() && (l.teacherId() == me || Long.valueOf(me).equals(l.substituteId())))
-			.toList();
+		// the lessons the teacher gives, planned or as a substitute in any class of the school
+		List<Lesson> list = lessons.ofTeacher(actor.personId(), monday, monday.plusDays(5)).stream()
+			.filter(l -> l.institutionId() == actor.institutionId()).toList();
 		Set<Long> subjects = new HashSet<>();
 		Set<Long> classes = new HashSet<>();
 		list.forEach(l -> {
