@@ -58,6 +58,28 @@ public class Guardians {
 			.param("r", relation.name()).param("g", guardianId).param("s", studentId).update();
 	}
 
+	/** Links a guardian and a student of one school; 404 (nothing changed) when either is of another. */
+	public void linkInSchool(long institutionId, long guardianId, long studentId, Relation relation) {
+		requireBothIn(institutionId, guardianId, studentId);
+		link(guardianId, studentId, relation);
+	}
+
+	/** Unlinks a guardian and a student of one school; 404 (nothing changed) when either is of another. */
+	public void unlinkInSchool(long institutionId, long guardianId, long studentId) {
+		requireBothIn(institutionId, guardianId, studentId);
+		unlink(guardianId, studentId);
+	}
+
+	private void requireBothIn(long institutionId, long guardianId, long studentId) {
+		long found = db.sql("""
+				select count(*) from school_guardian g, school_student s
+				where g.id = :g and s.id = :s and g.institution_id = :i and s.institution_id = :i""")
+			.param("g", guardianId).param("s", studentId).param("i", institutionId).query(Long.class).single();
+		if (found == 0) {
+			throw new NotFound();
+		}
+	}
+
 	public void unlink(long guardianId, long studentId) {
 		db.sql("delete from school_guardianship where guardian_id = :g and student_id = :s").param("g", guardianId)
 			.param("s", studentId).update();

@@ -136,9 +136,7 @@ class GuardiansController {
 	String link(Actor actor, @PathVariable long id, @RequestParam long studentId,
 			@RequestParam(required = false) @Nullable String relation, RedirectAttributes redirect) {
 		long school = actor.require(Role.SCHOOL_ADMIN).institutionId();
-		guardians.find(school, id).orElseThrow(NotFound::new);
-		students.find(school, studentId).orElseThrow(NotFound::new);
-		guardians.link(id, studentId, Guardians.relation(relation).orElse(Relation.OTHER));
+		guardians.linkInSchool(school, id, studentId, Guardians.relation(relation).orElse(Relation.OTHER));
 		redirect.addFlashAttribute("notice", "people.guardian.linked");
 		return "redirect:/admin/guardians/" + id;
 	}
@@ -146,9 +144,7 @@ class GuardiansController {
 	@PostMapping("/admin/guardians/{id}/children/{studentId}/unlink")
 	String unlink(Actor actor, @PathVariable long id, @PathVariable long studentId, RedirectAttributes redirect) {
 		long school = actor.require(Role.SCHOOL_ADMIN).institutionId();
-		guardians.find(school, id).orElseThrow(NotFound::new);
-		students.find(school, studentId).orElseThrow(NotFound::new);
-		guardians.unlink(id, studentId);
+		guardians.unlinkInSchool(school, id, studentId);
 		redirect.addFlashAttribute("notice", "people.guardian.unlinked");
 		return "redirect:/admin/guardians/" + id;
 	}

@@ -219,10 +219,7 @@ class StudentsController {
 	String linkGuardian(Actor actor, @PathVariable long id, @RequestParam long guardianId,
 			@RequestParam(required = false) @Nullable String relation, RedirectAttributes redirect) {
 		long school = actor.require(Role.SCHOOL_ADMIN).institutionId();
-		students.find(school, id).orElseThrow(NotFound::new);
-		guardians.find(school, guardianId).orElseThrow(NotFound::new);
-		Relation r = Guardians.relation(relation).orElse(Relation.OTHER);
-		guardians.link(guardianId, id, r);
+		guardians.linkInSchool(school, guardianId, id, Guardians.relation(relation).orElse(Relation.OTHER));
 		redirect.addFlashAttribute("notice", "people.guardian.linked");
 		return "redirect:/admin/students/" + id;
 	}
@@ -231,9 +228,7 @@ class StudentsController {
 	String unlinkGuardian(Actor actor, @PathVariable long id, @PathVariable long guardianId,
 			RedirectAttributes redirect) {
 		long school = actor.require(Role.SCHOOL_ADMIN).institutionId();
-		students.find(school, id).orElseThrow(NotFound::new);
-		guardians.find(school, guardianId).orElseThrow(NotFound::new);
-		guardians.unlink(guardianId, id);
+		guardians.unlinkInSchool(school, guardianId, id);
 		redirect.addFlashAttribute("notice", "people.guardian.unlinked");
 		return "redirect:/admin/students/" + id;
 	}
