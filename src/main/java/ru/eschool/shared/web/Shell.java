@@ -1,6 +1,7 @@
 package ru.eschool.shared.web;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -12,7 +13,12 @@ import ru.eschool.shared.Actor;
  */
 public record Shell(@Nullable Actor actor, @Nullable String csrfParameter, @Nullable String csrfHeader,
 		@Nullable String csrfToken, String lang, String path, List<NavItem> nav, String cssUrl, String htmxUrl,
-		String appJsUrl, boolean demo, String back) {
+		String appJsUrl, boolean demo, String back, Supplier<List<HeaderBadge.Badge>> badgeSource) {
+
+	/** The header counters, asked for only when the layout renders them. */
+	public List<HeaderBadge.Badge> badges() {
+		return actor == null ? List.of() : badgeSource.get();
+	}
 
 	public boolean signedIn() {
 		return actor != null;

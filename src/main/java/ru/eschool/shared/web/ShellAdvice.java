@@ -2,6 +2,7 @@ package ru.eschool.shared.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -23,11 +24,13 @@ class ShellAdvice {
 
 	private final ResourceUrlProvider urls;
 	private final List<Navigation> navigations;
+	private final List<HeaderBadge> badges;
 	private final boolean demo;
 
-	ShellAdvice(ResourceUrlProvider urls, List<Navigation> navigations, Environment env) {
+	ShellAdvice(ResourceUrlProvider urls, List<Navigation> navigations, List<HeaderBadge> badges, Environment env) {
 		this.urls = urls;
 		this.navigations = navigations;
+		this.badges = badges;
 		this.demo = env.acceptsProfiles(Profiles.of("demo"));
 	}
 
@@ -41,7 +44,23 @@ class ShellAdvice {
 		}
 		return new Shell(actor, csrf == null ? null : csrf.getParameterName(), csrf == null ? null : csrf.getHeaderName(),
 				csrf == null ? null : csrf.getToken(), I18n.lang(), request.getRequestURI(), nav,
-				asset("/css/app.css"), asset(HTMX), asset("/js/app.js"), demo, back(request));
+				asset("/css/app.css"), asset(HTMX), asset("/js/app.js"), demo, back(request), badgeSource(actor));
+	}
+
+	/** Computed once per request and only if the layout asks: htmx fragments never pay for it. */
+	private Supplier<List<HeaderBadge.Badge>> badgeSource(Actor actor) {
+		if (actor == null || badges.isEmpty()) {
+			return List::of;
+		}
+		List<HeaderBadge.Badge> found = new ArrayList<>();
+		boolean[] asked = { false };
+		return () -> {
+			if (!asked[0]) {
+				asked[0] = true;
+				badges.forEach(b -> b.badgeFor(actor).ifPresent(found::add));
+			}
+			return found;
+		};
 	}
 
 	private static String back(HttpServletRequest request) {
