@@ -2,6 +2,7 @@ package ru.eschool.identity;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.springframework.stereotype.Service;
@@ -42,5 +43,10 @@ public class AccountDirectory {
 	/** Those of the given persons who hold an account in this role. */
 	public Set<Long> personsWithAccounts(Role role, Collection<Long> personIds) {
 		return accounts.personsWithAccounts(role, personIds);
+	}
+
+	/** The accounts that act as each of the given persons in this role (persons without one are absent). */
+	public Map<Long, List<Long>> accountsOf(Role role, Collection<Long> personIds) {
+		return accounts.accountsOf(role, personIds);
 	}
 }

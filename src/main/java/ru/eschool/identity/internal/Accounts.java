@@ -121,6 +121,19 @@ public class Accounts {
 			.param("r", role.name()).param("ids", personIds).query(Long.class).list());
 	}
 
+	/** Person id → the accounts holding a grant in this role for that person (one statement). */
+	public Map<Long, List<Long>> accountsOf(Role role, java.util.Collection<Long> personIds) {
+		Map<Long, List<Long>> result = new java.util.HashMap<>();
+		if (!personIds.isEmpty()) {
+			db.sql("select person_id, account_id from identity_role_grant where role = :r and person_id in (:ids) order by person_id, account_id")
+				.param("r", role.name()).param("ids", personIds)
+				.query(rs -> {
+					result.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2));
+				});
+		}
+		return result;
+	}
+
 	/** Removes the grants of a person record in these roles; returns the logins that held them. */
 	public java.util.List<String> removeGrants(java.util.Collection<Role> roles, long personId) {
 		java.util.List<String> names = roles.stream().map(Role::name).toList();
