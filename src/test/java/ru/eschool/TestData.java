@@ -255,4 +255,32 @@ public class TestData {
 				values (:i, :s, :k, :b, :d, :a, :at)""").param("i", school.id()).param("s", studentId).param("k", kind)
 			.param("b", body).param("d", date).param("a", staffId).param("at", Db.utc(java.time.Instant.now())).update();
 	}
+
+	/** Makes the staff member the class teacher of the class. */
+	public void classTeacher(long classId, long staffId) {
+		db.sql("update school_class set class_teacher_id = :s where id = :c").param("s", staffId).param("c", classId).update();
+	}
+
+	/**
+	 * {@code n} students of the class, each with one guardian who has an account (GUARDIAN role),
+	 * written directly in batches for volume tests; returns the guardians' account ids.
+	 */
+	public List<Long> guardianAccounts(School school, long classId, int n) {
+		List<Long> accounts = new java.util.ArrayList<>();
+		int base = next();
+		for (int i = 0; i < n; i++) {
+			long student = student(school, classId, "Ученик" + base, "Номер" + i);
+			long guardian = guardian(school, "Родитель" + base, "Номер" + i, student);
+			long account = Db.insert(db.sql("""
+					insert into identity_account (login, display_name, enabled, created_at) values (:l, :n, true, :t)""")
+				.param("l", "g" + base + "_" + i).param("n", "Родитель" + base + " Номер" + i)
+				.param("t", Db.utc(java.time.Instant.now())));
+			db.sql("""
+					insert into identity_role_grant (account_id, role, institution_id, person_id, created_at)
+					values (:a, 'GUARDIAN', :i, :p, :t)""").param("a", account).param("i", school.id()).param("p", guardian)
+				.param("t", Db.utc(java.time.Instant.now())).update();
+			accounts.add(account);
+		}
+		return accounts;
+	}
 }
