@@ -202,5 +202,8 @@ class MessagingAnnouncementTests {
 		int after = StatementCounter.count(() -> mvc.perform(get("/announcements/" + ids[1] + "/readers").with(data.as(admin)))
 			.andExpect(content().string(containsString(I18n.msg(Locale.forLanguageTag("ru"), "messaging.readers.count", 1000, 1000)))));
 		assertThat(after).isEqualTo(before);
+		byte[] page = mvc.perform(get("/announcements/" + ids[1] + "/readers").with(data.as(admin))).andReturn().getResponse()
+			.getContentAsByteArray();
+		assertThat(MessagingTests.gzipped(page)).as("gzipped read report of 1000").isLessThan(15 * 1024);
 	}
 }

@@ -322,4 +322,26 @@ class MessagingTests {
 			.andExpect(status().isForbidden());
 		assertThat(messages(parent)).isEqualTo(1);
 	}
+
+	static int gzipped(byte[] body) throws java.io.IOException {
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(out)) {
+			gz.write(body);
+		}
+		return out.size();
+	}
+
+	@Test
+	void thePickerOfATeacherWithAHundredFiftyFamiliesAndTheInboxStayWithinFifteenKilobytesGzipped() throws Exception {
+		data.guardianAccounts(school, classA, 150);
+		byte[] picker = mvc.perform(get("/messages/new").with(data.as(teacher))).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsByteArray();
+		assertThat(new String(picker, StandardCharsets.UTF_8)).contains(I18n.msg(Locale.ROOT, "messaging.relation.STUDENT_GUARDIAN"));
+		assertThat(gzipped(picker)).as("gzipped picker").isLessThan(15 * 1024);
+		for (int i = 0; i < 30; i++) {
+			write(teacher, otherTeacher, Role.TEACHER, "Длинное сообщение коллеге номер " + i + " ".repeat(10) + "о расписании и кабинетах на следующую неделю");
+		}
+		byte[] inbox = mvc.perform(get("/messages").with(data.as(otherTeacher))).andReturn().getResponse().getContentAsByteArray();
+		assertThat(gzipped(inbox)).as("gzipped inbox").isLessThan(15 * 1024);
+	}
 }
