@@ -153,10 +153,15 @@ class MessagingAnnouncementTests {
 		assertThat(events.stream(AnnouncementPublished.class).filter(e -> e.announcementId() == id)).singleElement()
 			.satisfies(e -> assertThat(e.urgent()).isTrue());
 
+		// staff of chosen classes are those who teach or lead them
+		long staffOfA = publish(admin, post("/announcements").param("title", "Педсовет 5А").param("body", "Во вторник")
+			.param("kinds", "STAFF").param("classes", String.valueOf(classA)));
+		assertThat(announcements.recipientAccountIds(staffOfA)).containsExactly(teacher.id());
+
 		long foreignClass = data.schoolClass(data.school(), 7, "В");
 		mvc.perform(post("/announcements").param("title", "Т").param("body", "Б").param("kinds", "GUARDIAN")
 			.param("classes", String.valueOf(foreignClass)).with(data.as(admin)).with(csrf())).andExpect(status().isForbidden());
-		assertThat(count("messaging_announcement", "author_account_id", admin.id())).isEqualTo(1);
+		assertThat(count("messaging_announcement", "author_account_id", admin.id())).isEqualTo(2);
 	}
 
 	@Test
