@@ -211,4 +211,16 @@ class MessagingAnnouncementTests {
 			.getContentAsByteArray();
 		assertThat(MessagingTests.gzipped(page)).as("gzipped read report of 1000").isLessThan(15 * 1024);
 	}
+
+	@Test
+	void theClassTeacherAnnouncesToTheClassTheyLeadWithoutTeachingIt() throws Exception {
+		long lead = data.staff(school, "Классова", "Ольга", "TEACHER");
+		data.classTeacher(classB, lead);
+		Account classTeacher = data.account("Классова Ольга", TestData.grant(Role.TEACHER, school, lead));
+		long id = publish(classTeacher, post("/announcements").param("title", "Экскурсия").param("body", "В субботу в музей")
+			.param("kinds", "STUDENT", "GUARDIAN").param("classes", String.valueOf(classB)));
+		assertThat(announcements.recipientAccountIds(id)).containsExactly(otherParent.id());
+		mvc.perform(post("/announcements").param("title", "Т").param("body", "Б").param("kinds", "GUARDIAN")
+			.param("classes", String.valueOf(classA)).with(data.as(classTeacher)).with(csrf())).andExpect(status().isForbidden());
+	}
 }

@@ -344,4 +344,20 @@ class MessagingTests {
 		byte[] inbox = mvc.perform(get("/messages").with(data.as(otherTeacher))).andReturn().getResponse().getContentAsByteArray();
 		assertThat(gzipped(inbox)).as("gzipped inbox").isLessThan(15 * 1024);
 	}
+
+	@Test
+	void aFileOverTenMegabytesOrARequestOverTheServletLimitIsRefusedWithAMessage() throws Exception {
+		byte[] big = new byte[(int) ru.eschool.shared.FileStore.MAX_BYTES + 1];
+		big[0] = '%'; big[1] = 'P'; big[2] = 'D'; big[3] = 'F';
+		mvc.perform(multipart("/messages").file(new MockMultipartFile("file", "big.pdf", "application/pdf", big))
+			.param("to", to(teacher, Role.TEACHER)).param("text", "Большой файл").with(data.as(parent)).with(csrf()))
+			.andExpect(content().string(containsString(I18n.msg(Locale.forLanguageTag("ru"), "messaging.file.TOO_BIG", "big.pdf", 10))));
+		mvc.perform(post("/messages").content(new byte[32 * 1024 * 1024]).contentType("multipart/form-data; boundary=x")
+			.with(data.as(parent)))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(header().string("Location", "/messages/new?tooBig=1"));
+		mvc.perform(get("/messages/new?tooBig=1").with(data.as(parent)))
+			.andExpect(content().string(containsString(I18n.msg(Locale.forLanguageTag("ru"), "messaging.request.tooBig", 31))));
+		assertThat(messages(parent)).isZero();
+	}
 }

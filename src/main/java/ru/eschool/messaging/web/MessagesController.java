@@ -34,6 +34,7 @@ import ru.eschool.shared.Actor;
 import ru.eschool.shared.FileStore;
 import ru.eschool.shared.NotFound;
 import ru.eschool.shared.Role;
+import ru.eschool.shared.web.I18n;
 
 /**
  * The inbox, a conversation with its htmx reply, "new message" with the people one may write to,
@@ -66,8 +67,9 @@ class MessagesController {
 	}
 
 	@GetMapping("/messages/new")
-	String compose(Actor actor, @RequestParam(defaultValue = "") String to, Model model) {
-		return renderNew(actor, to, "", Map.of(), model);
+	String compose(Actor actor, @RequestParam(defaultValue = "") String to,
+			@RequestParam(required = false) @Nullable String tooBig, Model model) {
+		return renderNew(actor, to, "", tooBig(tooBig), model);
 	}
 
 	@PostMapping("/messages")
@@ -101,10 +103,15 @@ class MessagesController {
 	}
 
 	@GetMapping("/messages/{id}")
-	String conversation(Actor actor, @PathVariable long id, Model model) {
+	String conversation(Actor actor, @PathVariable long id, @RequestParam(required = false) @Nullable String tooBig,
+			Model model) {
 		List<Conversations.Message> messages = new ArrayList<>();
 		View view = desk.open(actor, id, messages).orElseThrow(NotFound::new);
-		return thread(actor, view, messages, "", Map.of(), model, "messaging/conversation");
+		return thread(actor, view, messages, "", tooBig(tooBig), model, "messaging/conversation");
+	}
+
+	private static Map<String, String> tooBig(@Nullable String tooBig) {
+		return tooBig == null ? Map.of() : Map.of("file", I18n.t("messaging.request.tooBig", MessageUploadLimit.MAX_REQUEST_MB));
 	}
 
 	@PostMapping("/messages/{id}")
