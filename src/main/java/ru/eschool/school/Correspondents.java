@@ -105,7 +105,8 @@ public class Correspondents {
 						old.detail().isEmpty() ? detail : old.detail() + ", " + detail));
 			}
 		});
-		return List.copyOf(found.values());
+		// by relation as the enum lists them (a family's teachers first), by name within one
+		return found.values().stream().sorted(java.util.Comparator.comparing(c -> c.relation().ordinal())).toList();
 	}
 
 	private static String guardianSql() {
