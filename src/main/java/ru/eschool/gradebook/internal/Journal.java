@@ -86,7 +86,7 @@ public class Journal {
 
 	public record Grid(ClassSubject subject, @Nullable Long groupId, @Nullable String groupName, List<StudyPeriod> periods,
 			@Nullable StudyPeriod period, boolean closed, boolean readOnly, boolean assigned, List<Column> columns,
-			List<Row> rows, List<WorkType> workTypes, Rules rules) {
+			List<Row> rows, List<WorkType> workTypes, Rules rules, Map<Long, String> codes) {
 	}
 
 	private final Teaching teaching;
@@ -140,7 +140,8 @@ public class Journal {
 		Rules rule = rules.of(inst);
 		List<WorkType> types = workTypes.of(inst);
 		if (period == null) {
-			return new Grid(cs, groupId, groupName, periods, null, false, !teacher, assigned, List.of(), List.of(), types, rule);
+			return new Grid(cs, groupId, groupName, periods, null, false, !teacher, assigned, List.of(), List.of(), types, rule,
+					WorkTypes.codes(types));
 		}
 		boolean closed = closures.closed(period.id());
 		List<Long> ids = shown.stream().map(Lesson::id).toList();
@@ -148,6 +149,7 @@ public class Journal {
 		Map<Key, Cell> cellOf = cells.ofLessons(ids);
 		Map<Long, PeriodMark> marksOf = periodMarks.of(classId, subjectId, period.id());
 		Map<Long, WorkType> typeById = types.stream().collect(Collectors.toMap(WorkType::id, t -> t));
+		Map<Long, String> codes = WorkTypes.codes(types);
 		List<Column> columns = new ArrayList<>();
 		for (Lesson l : shown) {
 			LessonNote n = noteOf.get(l.id());
@@ -163,7 +165,8 @@ public class Journal {
 			for (Column c : columns) {
 				Cell cell = cellOf.get(new Key(c.lesson().id(), p.id()));
 				boolean enrolled = inLesson(p, c.lesson());
-				row.add(new CellView(c.lesson().id(), p.id(), cell == null ? 0 : cell.version(), text(cell), enrolled,
+				row.add(new CellView(c.lesson().id(), p.id(), cell == null ? 0 : cell.version(),
+						text(cell, c.workType().id(), codes), enrolled,
 						enrolled && c.editable(), null, new Object[0]));
 				if (cell != null && !c.lesson().cancelled()) {
 					for (Mark m : cell.marks()) {
@@ -184,7 +187,7 @@ public class Journal {
 							assigned && !closed);
 			rows.add(new Row(p, row, pv));
 		}
-		return new Grid(cs, groupId, groupName, periods, period, closed, !teacher, assigned, columns, rows, types, rule);
+		return new Grid(cs, groupId, groupName, periods, period, closed, !teacher, assigned, columns, rows, types, rule, codes);
 	}
 
 	private @Nullable StudyPeriod choose(List<StudyPeriod> periods, @Nullable Long periodId) {
@@ -210,13 +213,20 @@ public class Journal {
 					&& (a.groupId() == null || a.groupId().equals(groupId)));
 	}
 
-	static String text(@Nullable Cell cell) {
+	/**
+	 * What a cell shows and the teacher edits: its marks in order, each followed by its type's code
+	 * when the type is not the column's ("5 4к"), then the attendance letter.
+	 */
+	static String text(@Nullable Cell cell, long columnTypeId, Map<Long, String> codes) {
 		if (cell == null) {
 			return "";
 		}
 		StringBuilder sb = new StringBuilder();
 		for (Mark m : cell.marks()) {
 			sb.append(sb.isEmpty() ? "" : " ").append(m.value().token());
+			if (m.workTypeId() != columnTypeId) {
+				sb.append(codes.getOrDefault(m.workTypeId(), ""));
+			}
 		}
 		if (cell.attendance() != null) {
 			sb.append(sb.isEmpty() ? "" : " ").append(cell.attendance().letter());
@@ -227,11 +237,19 @@ public class Journal {
 	// ---- editing a cell ------------------------------------------------------------------------
 
 	/** What was typed in a cell, parsed: marks in order and at most one attendance letter. */
-	record Entry(List<MarkValue> marks, @Nullable Attendance attendance) {
+	record Entry(List<Typed> marks, @Nullable Attendance attendance) {
 	}
 
-	static Entry parse(String typed, boolean passFail, boolean allowOne) {
-		List<MarkValue> marks = new ArrayList<>();
+	/** A typed mark and the type of work named by a code after it (null: the column's type). */
+	record Typed(MarkValue value, @Nullable Long workTypeId) {
+	}
+
+	/**
+	 * Parses a cell: marks (1–5, or зч/нз/+/-), each optionally followed by a type-of-work code
+	 * ("5к", "+д"), and at most one attendance letter.
+	 */
+	static Entry parse(String typed, boolean passFail, boolean allowOne, Map<Long, String> codes) {
+		List<Typed> marks = new ArrayList<>();
 		Attendance attendance = null;
 		for (String token : typed.strip().split("[\\s,;/]+")) {
 			if (token.isEmpty()) {
@@ -245,12 +263,21 @@ public class Journal {
 				attendance = a.get();
 				continue;
 			}
-			MarkValue v = MarkValue.ofToken(token).orElseThrow(() -> new Refusal("gradebook.refused.token", token));
+			Long type = null;
+			Optional<MarkValue> plain = MarkValue.ofToken(token);
+			String valuePart = token;
+			if (plain.isEmpty() && token.length() > 1 && "12345+-".indexOf(token.charAt(0)) >= 0) {
+				String code = token.substring(1).toLowerCase(java.util.Locale.ROOT);
+				type = codes.entrySet().stream().filter(e -> e.getValue().equals(code)).map(Map.Entry::getKey).findFirst()
+					.orElseThrow(() -> new Refusal("gradebook.refused.workType", token, code));
+				valuePart = token.substring(0, 1);
+			}
+			MarkValue v = MarkValue.ofToken(valuePart).orElseThrow(() -> new Refusal("gradebook.refused.token", token));
 			if (passFail != v.passFail() || (v == MarkValue.ONE && !allowOne)) {
 				throw new Refusal(passFail ? "gradebook.refused.passFailOnly" : allowOne ? "gradebook.refused.oneToFive"
 						: "gradebook.refused.twoToFive", token);
 			}
-			marks.add(v);
+			marks.add(new Typed(v, type));
 		}
 		if (marks.size() > MAX_MARKS) {
 			throw new Refusal("gradebook.refused.tooMany", MAX_MARKS);
@@ -292,7 +319,9 @@ public class Journal {
 		}
 		checkOpen(lesson.classId(), lesson.date());
 		Rules rule = rules.of(actor.institutionId());
-		Entry entry = parse(typed, t.subject().passFail(), rule.allowOne());
+		List<WorkType> types = workTypes.of(actor.institutionId());
+		Map<Long, String> codes = WorkTypes.codes(types);
+		Entry entry = parse(typed, t.subject().passFail(), rule.allowOne(), codes);
 		Optional<Cell> existing = cells.find(lessonId, studentId);
 		int current = existing.map(Cell::version).orElse(0);
 		if (current != seenVersion) {
@@ -305,7 +334,7 @@ public class Journal {
 		Attendance before = existing.map(Cell::attendance).orElse(null);
 		if (existing.isEmpty()) {
 			if (entry.marks().isEmpty() && entry.attendance() == null) {
-				return view(lesson, pupil, null, true);
+				return view(lesson, pupil, null, 0, codes);
 			}
 			try {
 				cellId = cells.create(actor.institutionId(), lessonId, studentId, entry.attendance());
@@ -320,14 +349,16 @@ public class Journal {
 				throw new Refusal("gradebook.refused.stale");
 			}
 		}
-		List<WorkType> types = workTypes.of(actor.institutionId());
 		LessonNote note = notes.of(List.of(lessonId)).get(lessonId);
-		WorkType type = types.stream().filter(w -> note != null && Objects.equals(note.workTypeId(), w.id())).findFirst()
+		WorkType column = types.stream().filter(w -> note != null && Objects.equals(note.workTypeId(), w.id())).findFirst()
 			.orElse(types.get(0));
 		List<Mark> old = existing.map(Cell::marks).orElse(List.of());
 		for (int i = 0; i < Math.max(old.size(), entry.marks().size()); i++) {
 			Mark was = i < old.size() ? old.get(i) : null;
-			MarkValue now_ = i < entry.marks().size() ? entry.marks().get(i) : null;
+			Typed typedMark = i < entry.marks().size() ? entry.marks().get(i) : null;
+			MarkValue now_ = typedMark == null ? null : typedMark.value();
+			WorkType type = typedMark == null || typedMark.workTypeId() == null ? column
+					: types.stream().filter(w -> w.id() == typedMark.workTypeId()).findFirst().orElse(column);
 			if (was == null) {
 				long id = cells.insertMark(cellId, lessonId, studentId, i + 1, now_, type.id(), account, now);
 				history.lessonMark(id, lessonId, studentId, null, now_.code(), why, account, now);
@@ -346,12 +377,17 @@ public class Journal {
 				events.publishEvent(new MarkChanged(was.id(), actor.institutionId(), lessonId, studentId, lesson.subjectId(),
 						lesson.date(), was.value().code(), now_.code()));
 			}
+			else if (was.workTypeId() != type.id()) {
+				// the same mark, another type of work (so another weight): kept in the history too
+				cells.updateMark(was.id(), now_, type.id());
+				history.lessonMark(was.id(), lessonId, studentId, was.value().code(), now_.code(), why, account, now);
+			}
 		}
 		if (entry.attendance() != null && entry.attendance() != before) {
 			events.publishEvent(new AbsenceRecorded(actor.institutionId(), lessonId, studentId, lesson.subjectId(),
 					lesson.date(), entry.attendance()));
 		}
-		return view(lesson, pupil, cells.find(lessonId, studentId).orElse(null), true);
+		return view(lesson, pupil, cells.find(lessonId, studentId).orElse(null), column.id(), codes);
 	}
 
 	/** The cell as it is now, for a refused edit: the current value and the message. */
@@ -360,13 +396,19 @@ public class Journal {
 		Pupil pupil = teaching.pupils(t.lesson().classId(), t.lesson().date(), t.lesson().date()).stream()
 			.filter(p -> p.id() == studentId).findFirst().orElse(null);
 		boolean editable = pupil != null && inLesson(pupil, t.lesson()) && !t.lesson().cancelled();
-		return new CellView(lessonId, studentId, cells.find(lessonId, studentId).map(Cell::version).orElse(0),
-				text(cells.find(lessonId, studentId).orElse(null)), editable, editable, null, new Object[0]);
+		List<WorkType> types = workTypes.of(actor.institutionId());
+		LessonNote note = notes.of(List.of(lessonId)).get(lessonId);
+		long column = types.stream().filter(w -> note != null && Objects.equals(note.workTypeId(), w.id())).findFirst()
+			.orElse(types.get(0)).id();
+		Cell cell = cells.find(lessonId, studentId).orElse(null);
+		return new CellView(lessonId, studentId, cell == null ? 0 : cell.version(),
+				text(cell, column, WorkTypes.codes(types)), editable, editable, null, new Object[0]);
 	}
 
-	private static CellView view(Lesson lesson, Pupil pupil, @Nullable Cell cell, boolean editable) {
-		return new CellView(lesson.id(), pupil.id(), cell == null ? 0 : cell.version(), text(cell), true, editable, null,
-				new Object[0]);
+	private static CellView view(Lesson lesson, Pupil pupil, @Nullable Cell cell, long columnTypeId,
+			Map<Long, String> codes) {
+		return new CellView(lesson.id(), pupil.id(), cell == null ? 0 : cell.version(), text(cell, columnTypeId, codes),
+				true, true, null, new Object[0]);
 	}
 
 	private void checkOpen(long classId, LocalDate day) {
