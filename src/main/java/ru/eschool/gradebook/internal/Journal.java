@@ -34,6 +34,7 @@ import ru.eschool.gradebook.internal.GradingRules.Rules;
 import ru.eschool.gradebook.internal.LessonNotes.LessonNote;
 import ru.eschool.gradebook.internal.PeriodMarks.PeriodMark;
 import ru.eschool.gradebook.internal.WorkTypes.WorkType;
+import ru.eschool.school.SchoolNames;
 import ru.eschool.school.StudyCalendar;
 import ru.eschool.school.StudyCalendar.StudyPeriod;
 import ru.eschool.school.Teaching;
@@ -101,10 +102,12 @@ public class Journal {
 	private final History history;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
+	private final SchoolNames names;
 
-	Journal(Teaching teaching, StudyCalendar calendar, Lessons lessons, Cells cells, LessonNotes notes, WorkTypes workTypes,
+	Journal(SchoolNames names, Teaching teaching, StudyCalendar calendar, Lessons lessons, Cells cells, LessonNotes notes, WorkTypes workTypes,
 			GradingRules rules, PeriodMarks periodMarks, PeriodClosures closures, History history,
 			ApplicationEventPublisher events, Clock clock) {
+		this.names = names;
 		this.teaching = teaching;
 		this.calendar = calendar;
 		this.lessons = lessons;
@@ -232,6 +235,77 @@ public class Journal {
 			sb.append(sb.isEmpty() ? "" : " ").append(cell.attendance().letter());
 		}
 		return sb.toString();
+	}
+
+	/**
+	 * A journal a teacher opens only as a substitute: the class, subject (and group) of lessons they
+	 * substitute in a study period of the current year, with the dates. Not the teacher's own
+	 * assignments, which the list shows anyway.
+	 */
+	public record Substitution(long classId, String className, long subjectId, String subjectName,
+			@Nullable Long groupId, @Nullable String groupName, StudyPeriod period, List<LocalDate> dates) {
+	}
+
+	/** The journals the teacher substitutes in this year, by class, subject, group and period (five statements). */
+	public List<Substitution> substitutions(Actor actor) {
+		actor.require(Role.TEACHER);
+		long inst = actor.institutionId();
+		Map<Long, List<StudyPeriod>> periodsOf = calendar.periodsOfClasses(inst);
+		LocalDate from = null;
+		LocalDate to = null;
+		for (List<StudyPeriod> list : periodsOf.values()) {
+			for (StudyPeriod p : list) {
+				from = from == null || p.startsOn().isBefore(from) ? p.startsOn() : from;
+				to = to == null || p.endsOn().isAfter(to) ? p.endsOn() : to;
+			}
+		}
+		if (from == null) {
+			return List.of();
+		}
+		Set<String> own = teaching.assignmentsOf(inst, actor.personId()).stream()
+			.map(a -> a.classId() + "/" + a.subjectId() + "/" + a.groupId()).collect(Collectors.toSet());
+		Map<String, List<Lesson>> byJournal = new java.util.LinkedHashMap<>();
+		Map<String, StudyPeriod> periodOf = new HashMap<>();
+		for (Lesson l : lessons.ofTeacher(actor.personId(), from, to)) {
+			if (l.institutionId() != inst || !Objects.equals(l.substituteId(), actor.personId()) || l.cancelled()
+					|| own.contains(l.classId() + "/" + l.subjectId() + "/" + l.groupId())
+					|| own.contains(l.classId() + "/" + l.subjectId() + "/null")) {
+				continue;
+			}
+			StudyPeriod period = periodsOf.getOrDefault(l.classId(), List.of()).stream().filter(p -> p.contains(l.date()))
+				.findFirst().orElse(null);
+			if (period == null) {
+				continue;
+			}
+			String key = l.classId() + "/" + l.subjectId() + "/" + l.groupId() + "/" + period.id();
+			byJournal.computeIfAbsent(key, k -> new ArrayList<>()).add(l);
+			periodOf.put(key, period);
+		}
+		if (byJournal.isEmpty()) {
+			return List.of();
+		}
+		Set<Long> classIds = new java.util.HashSet<>();
+		Set<Long> subjectIds = new java.util.HashSet<>();
+		Set<Long> groupIds = new java.util.HashSet<>();
+		byJournal.values().forEach(list -> {
+			classIds.add(list.get(0).classId());
+			subjectIds.add(list.get(0).subjectId());
+			if (list.get(0).groupId() != null) {
+				groupIds.add(list.get(0).groupId());
+			}
+		});
+		Map<Long, String> classNames = names.classes(classIds);
+		Map<Long, String> subjectNames = names.subjects(subjectIds);
+		Map<Long, String> groupNames = names.groups(groupIds);
+		List<Substitution> result = new ArrayList<>();
+		byJournal.forEach((key, list) -> {
+			Lesson l = list.get(0);
+			result.add(new Substitution(l.classId(), classNames.getOrDefault(l.classId(), ""), l.subjectId(),
+					subjectNames.getOrDefault(l.subjectId(), ""), l.groupId(),
+					l.groupId() == null ? null : groupNames.get(l.groupId()), periodOf.get(key),
+					list.stream().map(Lesson::date).distinct().toList()));
+		});
+		return result;
 	}
 
 	// ---- editing a cell ------------------------------------------------------------------------

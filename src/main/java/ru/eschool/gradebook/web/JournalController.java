@@ -48,6 +48,7 @@ class JournalController {
 	String list(Actor actor, Model model) {
 		actor.require(Role.TEACHER);
 		model.addAttribute("assignments", teaching.assignmentsOf(actor.institutionId(), actor.personId()));
+		model.addAttribute("substitutions", journal.substitutions(actor));
 		return "gradebook/journals";
 	}
 
