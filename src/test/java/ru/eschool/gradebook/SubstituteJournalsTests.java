@@ -57,7 +57,7 @@ class SubstituteJournalsTests {
 		String grid = mvc.perform(get("/journal/" + sevenB + "/" + physics + "?period=" + q1).with(data.as(sub)))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 		assertThat(grid).contains("value=\"" + lesson + "." + student + ".0\"")
-			.doesNotContain("value=\"" + other + "." + student + ".0\"");
+			.doesNotContain("value=\"" + other + "." + student + ".0\"").doesNotContain(physics + "/year");
 		mvc.perform(post("/journal/cell").with(data.as(sub)).with(csrf()).param("c", lesson + "." + student + ".0")
 			.param("v", "5")).andExpect(status().isOk());
 		mvc.perform(post("/journal/cell").with(data.as(sub)).with(csrf()).param("c", other + "." + student + ".0")

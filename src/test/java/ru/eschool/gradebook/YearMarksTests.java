@@ -105,6 +105,8 @@ class YearMarksTests {
 
 	@Test
 	void theAnnualMarkIsProposedFromThePeriodMarksAndConfirmedOrOverriddenOnlyWithAReason() throws Exception {
+		assertThat(body(get("/journal/" + nineA + "/" + math).with(data.as(teacher))))
+			.contains("href=\"/journal/" + nineA + "/" + math + "/year\"");
 		String page = body(get("/journal/" + nineA + "/" + math + "/year").with(data.as(teacher)));
 		assertThat(page).contains("Годовая", "Итоговая", "Отметок за периоды: 2 из 2", "среднее: 4,5", "year-mark");
 		assertThat(body(set(teacher, nineA, Kind.ANNUAL, ivanov, 0, "4", null))).contains("role=\"alert\"",
