@@ -28,3 +28,11 @@ document.addEventListener('keydown', function (e) {
   var next = tr && tr.children[td.cellIndex] && tr.children[td.cellIndex].querySelector('input[name=v]');
   if (next) { setTimeout(function () { next.focus(); next.select(); }, 0); }
 });
+// Tab saves a changed journal cell like Enter (htmx posts its form); the focus moves on as usual.
+document.addEventListener('keydown', function (e) {
+  var el = e.target;
+  if (e.key !== 'Tab' || !el.closest || !el.closest('.jg') || el.name !== 'v' || !el.form) { return; }
+  if (el.form.getAttribute('hx-post') === '/journal/cell' && el.value !== el.defaultValue) {
+    if (el.form.requestSubmit) { el.form.requestSubmit(); } else { htmx.trigger(el.form, 'submit'); }
+  }
+});

@@ -541,7 +541,7 @@ class DemoRegion implements ApplicationRunner {
 		return List.of(new Holiday("Осенние каникулы", LocalDate.of(2026, 10, 24), LocalDate.of(2026, 11, 4)),
 				new Holiday("Зимние каникулы", LocalDate.of(2026, 12, 28), LocalDate.of(2027, 1, 10)),
 				new Holiday("Дополнительные каникулы для первых классов", LocalDate.of(2027, 2, 15),
-						LocalDate.of(2027, 2, 21)),
+						LocalDate.of(2027, 2, 21), 1, 1),
 				new Holiday("Весенние каникулы", LocalDate.of(2027, 3, 22), LocalDate.of(2027, 3, 31)));
 	}
 

@@ -148,7 +148,7 @@ public class DemoJournal {
 				}
 				cells.add(new Object[] { inst, l.id(), p.id(), attendance == null ? null : attendance.name() });
 				if (mark != null) {
-					marks.add(new Object[] { l.id(), p.id(), l.id(), p.id(), mark, type.id(), DEMO_ACCOUNT, now });
+					marks.add(new Object[] { l.id(), p.id(), mark, type.id() });
 				}
 			}
 		}
@@ -158,11 +158,26 @@ public class DemoJournal {
 		jdbc.batchUpdate("""
 				insert into gradebook_cell (institution_id, lesson_id, student_id, attendance, version) values (?, ?, ?, ?, 1)""",
 				cells);
+		// the new cells' ids in one read per thousand lessons, rather than a lookup per mark
+		Map<String, Long> cellIds = new HashMap<>();
+		List<Long> lessonIds = unfilled.stream().map(Lesson::id).toList();
+		for (int from = 0; from < lessonIds.size(); from += 1000) {
+			List<Long> chunk = lessonIds.subList(from, Math.min(lessonIds.size(), from + 1000));
+			jdbc.query("select id, lesson_id, student_id from gradebook_cell where lesson_id in ("
+					+ String.join(",", chunk.stream().map(String::valueOf).toList()) + ")",
+					rs -> {
+						cellIds.put(rs.getLong(2) + "/" + rs.getLong(3), rs.getLong(1));
+					});
+		}
+		List<Object[]> markRows = new ArrayList<>(marks.size());
+		for (Object[] m : marks) {
+			markRows.add(new Object[] { cellIds.get(m[0] + "/" + m[1]), m[0], m[1], m[2], m[3], DEMO_ACCOUNT, now });
+		}
 		jdbc.batchUpdate("""
 				insert into gradebook_mark (cell_id, lesson_id, student_id, position, mark_value, work_type_id, posted_by, posted_at)
-				values ((select id from gradebook_cell where lesson_id = ? and student_id = ?), ?, ?, 1, ?, ?, ?, ?)""", marks);
+				values (?, ?, ?, 1, ?, ?, ?, ?)""", markRows);
 		// every posted mark has its history row, as the journal writes it
-		List<Long> ids = unfilled.stream().map(Lesson::id).toList();
+		List<Long> ids = lessonIds;
 		for (int from = 0; from < ids.size(); from += 1000) {
 			List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
 			jdbc.update("""

@@ -136,6 +136,33 @@ public final class Grading {
 		return Optional.of(new PassFailProposal(passWeight * 2 >= total, passes, marks.size() - passes, passWeight, total));
 	}
 
+	/**
+	 * The proposal for the annual mark (годовая): the arithmetic mean of the period marks set in the
+	 * year (each period counts once), rounded by the same school thresholds as a period mark. A
+	 * period without a mark is left out (the proposal says how many counted). Empty when no period
+	 * mark is set.
+	 */
+	public static Optional<Proposal> proposeAnnual(List<Integer> periodMarks, RoundingRule rule) {
+		return propose(periodMarks.stream().map(v -> new Counted(v, 1)).toList(), rule);
+	}
+
+	/**
+	 * The pass/fail annual proposal: зачёт when at least half of the period results are зачёт (each
+	 * period weighs 1); empty when no period result is set.
+	 */
+	public static Optional<PassFailProposal> proposeAnnualPassFail(List<Boolean> periodResults) {
+		return proposePassFail(periodResults.stream().map(p -> new PassFailMark(p, 1)).toList());
+	}
+
+	/**
+	 * The proposal for the final mark (итоговая) of a subject that ends in this grade: the annual
+	 * mark as set; empty while none is set. Kept this simple on purpose: the exam result is taken into
+	 * account by the teacher, who overrides the proposal with a reason.
+	 */
+	public static Optional<MarkValue> proposeFinal(@Nullable MarkValue annual) {
+		return Optional.ofNullable(annual);
+	}
+
 	static BigDecimal hundredths(int value) {
 		return BigDecimal.valueOf(value, 2);
 	}

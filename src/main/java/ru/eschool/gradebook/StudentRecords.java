@@ -23,6 +23,7 @@ import ru.eschool.gradebook.internal.GradingRules;
 import ru.eschool.gradebook.internal.LessonNotes;
 import ru.eschool.gradebook.internal.StudentMarks;
 import ru.eschool.gradebook.internal.StudentMarks.Row;
+import ru.eschool.gradebook.internal.YearMarks;
 import ru.eschool.school.ClassMembers;
 import ru.eschool.school.StudyCalendar.StudyPeriod;
 import ru.eschool.timetable.Lesson;
@@ -75,8 +76,11 @@ public class StudentRecords {
 	private final LessonNotes notes;
 	private final GradingRules rules;
 	private final ClassMembers members;
+	private final YearMarks yearMarks;
 
-	StudentRecords(Lessons lessons, StudentMarks marks, LessonNotes notes, GradingRules rules, ClassMembers members) {
+	StudentRecords(Lessons lessons, StudentMarks marks, LessonNotes notes, GradingRules rules, ClassMembers members,
+			YearMarks yearMarks) {
+		this.yearMarks = yearMarks;
 		this.lessons = lessons;
 		this.marks = marks;
 		this.notes = notes;
@@ -147,6 +151,14 @@ public class StudentRecords {
 	public Optional<SubjectRecord> subject(long studentId, long classId, long subjectId, StudyPeriod period,
 			Collection<Long> periodIds) {
 		return Optional.ofNullable(period(studentId, classId, period, periodIds).get(subjectId));
+	}
+
+	/**
+	 * A student's annual and final marks of the year of the class, by subject and kind (one
+	 * statement); only marks the teacher set, never proposals.
+	 */
+	public Map<Long, Map<YearMarkSet.Kind, MarkValue>> yearMarks(long studentId, long classId) {
+		return yearMarks.ofStudent(studentId, classId);
 	}
 
 	/** Marks and attendance in the order of the lessons given (marks of a cell in their order), topics if asked. */

@@ -35,7 +35,12 @@ public class RegionSetup {
 			int gradeTo) {
 	}
 
-	public record Holiday(String name, LocalDate startsOn, LocalDate endsOn) {
+	/** A holiday of the grades gradeFrom–gradeTo (1–11: every grade). */
+	public record Holiday(String name, LocalDate startsOn, LocalDate endsOn, int gradeFrom, int gradeTo) {
+
+		public Holiday(String name, LocalDate startsOn, LocalDate endsOn) {
+			this(name, startsOn, endsOn, 1, 11);
+		}
 	}
 
 	/** A staff member; position is one of DIRECTOR, DEPUTY, TEACHER, TUTOR, PSYCHOLOGIST, LIBRARIAN, OTHER. */
@@ -111,12 +116,16 @@ public class RegionSetup {
 			ps.setInt(6, p.gradeFrom());
 			ps.setInt(7, p.gradeTo());
 		});
-		batch("insert into school_holiday (academic_year_id, name, starts_on, ends_on) values (?, ?, ?, ?)", holidays,
+		batch("""
+				insert into school_holiday (academic_year_id, name, starts_on, ends_on, grade_from, grade_to)
+				values (?, ?, ?, ?, ?, ?)""", holidays,
 				(ps, h) -> {
 					ps.setLong(1, year);
 					ps.setString(2, h.name());
 					ps.setObject(3, h.startsOn());
 					ps.setObject(4, h.endsOn());
+					ps.setInt(5, h.gradeFrom());
+					ps.setInt(6, h.gradeTo());
 				});
 		return year;
 	}

@@ -56,4 +56,16 @@ public class SchoolNames {
 		}
 		return names;
 	}
+
+	/** Names of class groups ("Английский, группа 1") by id (one statement). */
+	public Map<Long, String> groups(Collection<Long> ids) {
+		Map<Long, String> names = new HashMap<>();
+		if (!ids.isEmpty()) {
+			db.sql("select id, name from school_class_group where id in (:ids)").param("ids", ids)
+				.query(rs -> {
+					names.put(rs.getLong(1), rs.getString(2));
+				});
+		}
+		return names;
+	}
 }

@@ -83,7 +83,10 @@ public class StudyCalendar {
 		}
 	}
 
-	/** The holidays of the academic year a class belongs to, in date order (one statement). */
+	/**
+	 * The holidays of the academic year a class belongs to that apply to its grade (a holiday may be
+	 * for some grades only, e.g. the first grade's February week), in date order (one statement).
+	 */
 	public List<Holiday> holidaysOfClass(long classId) {
 		return periods.holidaysOfClass(classId);
 	}

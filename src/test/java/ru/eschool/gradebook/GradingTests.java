@@ -219,4 +219,85 @@ class GradingTests {
 		assertThat(Grading.proposePassFail(List.of(new PassFailMark(true, 1), new PassFailMark(false, 2))).orElseThrow()
 			.passed()).isFalse();
 	}
+
+	// ---- annual and final marks ---------------------------------------------------------------
+
+	/** Period marks of a year: 2 (half-years) to 4 (quarters) periods, some possibly not set (null). */
+	static List<Integer> periodMarks(Random r, int lowest) {
+		int n = 2 + r.nextInt(3);
+		List<Integer> marks = new ArrayList<>();
+		for (int i = 0; i < n; i++) {
+			marks.add(lowest + r.nextInt(6 - lowest));
+		}
+		return marks;
+	}
+
+	@ParameterizedTest(name = "seed {0}")
+	@MethodSource("seeds")
+	void theAnnualProposalIsTheMeanOfThePeriodMarksRoundedByTheSchoolsRule(long seed) {
+		Random r = new Random(seed);
+		List<Integer> marks = periodMarks(r, 1);
+		RoundingRule rule = r.nextBoolean() ? RoundingRule.DEFAULT : rule(r);
+		Proposal p = Grading.proposeAnnual(marks, rule).orElseThrow();
+		List<Counted> unweighted = marks.stream().map(v -> new Counted(v, 1)).toList();
+		assertThat(p.mark()).isEqualTo(reference(unweighted, rule));
+		assertThat(p.weightedSum()).isEqualTo(marks.stream().mapToLong(Integer::longValue).sum());
+		assertThat(p.totalWeight()).isEqualTo(marks.size());
+		assertThat(p.average()).isEqualTo(BigDecimal.valueOf(p.weightedSum())
+			.divide(BigDecimal.valueOf(marks.size()), 2, RoundingMode.HALF_UP));
+	}
+
+	@ParameterizedTest(name = "seed {0}")
+	@MethodSource("seeds")
+	void withTheDefaultRuleTheAnnualMarkLiesBetweenTheLowestAndTheHighestPeriodMark(long seed) {
+		List<Integer> marks = periodMarks(new Random(seed), 2);
+		int annual = Grading.proposeAnnual(marks, RoundingRule.DEFAULT).orElseThrow().mark();
+		assertThat(annual).isBetween(marks.stream().mapToInt(Integer::intValue).min().orElseThrow(),
+				marks.stream().mapToInt(Integer::intValue).max().orElseThrow());
+	}
+
+	@ParameterizedTest(name = "seed {0}")
+	@MethodSource("seeds")
+	void aBetterPeriodMarkNeverLowersTheAnnualProposalAndTheOrderOfPeriodsDoesNotMatter(long seed) {
+		Random r = new Random(seed);
+		List<Integer> marks = periodMarks(r, 2);
+		RoundingRule rule = rule(r);
+		int before = Grading.proposeAnnual(marks, rule).orElseThrow().mark();
+		List<Integer> better = new ArrayList<>(marks);
+		int i = r.nextInt(marks.size());
+		better.set(i, Math.min(5, marks.get(i) + 1));
+		assertThat(Grading.proposeAnnual(better, rule).orElseThrow().mark()).isGreaterThanOrEqualTo(before);
+		List<Integer> shuffled = new ArrayList<>(marks);
+		Collections.shuffle(shuffled, r);
+		assertThat(Grading.proposeAnnual(shuffled, rule).orElseThrow().mark()).isEqualTo(before);
+	}
+
+	@ParameterizedTest(name = "seed {0}")
+	@MethodSource("seeds")
+	void theAnnualPassFailIsAPassWhenAtLeastHalfThePeriodsArePassedAndTheFinalFollowsTheAnnual(long seed) {
+		Random r = new Random(seed);
+		List<Boolean> results = new ArrayList<>();
+		int n = 1 + r.nextInt(4);
+		for (int k = 0; k < n; k++) {
+			results.add(r.nextBoolean());
+		}
+		long passes = results.stream().filter(b -> b).count();
+		var p = Grading.proposeAnnualPassFail(results).orElseThrow();
+		assertThat(p.passed()).isEqualTo(passes * 2 >= n);
+		assertThat(p.passes()).isEqualTo(passes);
+		MarkValue annual = MarkValue.values()[r.nextInt(MarkValue.values().length)];
+		assertThat(Grading.proposeFinal(annual)).contains(annual);
+	}
+
+	@Test
+	void noPeriodMarksNoAnnualProposalAndNoAnnualMarkNoFinalProposal() {
+		assertThat(Grading.proposeAnnual(List.of(), RoundingRule.DEFAULT)).isEmpty();
+		assertThat(Grading.proposeAnnualPassFail(List.of())).isEmpty();
+		assertThat(Grading.proposeFinal(null)).isEmpty();
+		// 4, 4, 3, 3: mean 3.50 is a 4 by the default rule; 5, 4, 4, 4: 4.25 is a 4; 5, 5, 4, 4: 4.50 is a 5
+		assertThat(Grading.proposeAnnual(List.of(4, 4, 3, 3), RoundingRule.DEFAULT).orElseThrow().mark()).isEqualTo(4);
+		assertThat(Grading.proposeAnnual(List.of(5, 4, 4, 4), RoundingRule.DEFAULT).orElseThrow().mark()).isEqualTo(4);
+		assertThat(Grading.proposeAnnual(List.of(5, 5, 4, 4), RoundingRule.DEFAULT).orElseThrow().mark()).isEqualTo(5);
+		assertThat(Grading.proposeAnnual(List.of(3, 2, 2), RoundingRule.DEFAULT).orElseThrow().mark()).isEqualTo(2);
+	}
 }

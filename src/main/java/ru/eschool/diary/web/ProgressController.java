@@ -18,7 +18,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import ru.eschool.gradebook.MarkValue;
 import ru.eschool.gradebook.StudentRecords;
+import ru.eschool.gradebook.YearMarkSet;
 import ru.eschool.gradebook.StudentRecords.SubjectRecord;
 import ru.eschool.school.SchoolNames;
 import ru.eschool.school.SchoolRoster;
@@ -101,7 +103,7 @@ class ProgressController {
 		return "diary/progress";
 	}
 
-	/** Seven statements whatever the period holds: periods, lessons, groups, cells, rules, period marks, names. */
+	/** Eight statements whatever the period holds: periods, lessons, groups, cells, rules, period and year marks, names. */
 	Progress progress(StudentSummary student, @Nullable Long periodId) {
 		if (student.classId() == null) {
 			if (periodId != null) {
@@ -119,7 +121,12 @@ class ProgressController {
 				periods.stream().map(StudyPeriod::id).toList());
 		Map<Long, String> subjectNames = names.subjects(bySubject.keySet());
 		List<SubjectLine> lines = new ArrayList<>();
-		bySubject.forEach((id, r) -> lines.add(SubjectLine.of(subjectNames.getOrDefault(id, ""), r, period)));
+		Map<Long, Map<YearMarkSet.Kind, MarkValue>> year = records.yearMarks(student.id(), classId);
+		bySubject.forEach((id, r) -> {
+			Map<YearMarkSet.Kind, MarkValue> own = year.getOrDefault(id, Map.of());
+			lines.add(SubjectLine.of(subjectNames.getOrDefault(id, ""), r, period, own.get(YearMarkSet.Kind.ANNUAL),
+					own.get(YearMarkSet.Kind.FINAL)));
+		});
 		lines.sort(java.util.Comparator.comparing(SubjectLine::name));
 		return new Progress(student, periods, period, lines);
 	}

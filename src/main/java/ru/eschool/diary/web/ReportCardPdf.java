@@ -19,7 +19,8 @@ import ru.eschool.shared.web.PdfFonts;
 
 /**
  * The report card (табель) of a study period: school, class, student, and per subject the period
- * mark (or the proposal, said to be not yet confirmed) and the lessons missed, in the user's language.
+ * mark (or the proposal, said to be not yet confirmed), the annual and final marks once set, and the
+ * lessons missed, in the user's language.
  */
 final class ReportCardPdf {
 
@@ -47,11 +48,28 @@ final class ReportCardPdf {
 		who.setSpacingBefore(8);
 		who.setSpacingAfter(12);
 		doc.add(who);
-		PdfPTable table = new PdfPTable(new float[] { 5, 3, 2, 2 });
+		boolean anyYear = progress.subjects().stream().anyMatch(s -> s.annual() != null);
+		boolean anyFinal = progress.subjects().stream().anyMatch(s -> s.fin() != null);
+		java.util.List<String> keys = new java.util.ArrayList<>(java.util.List.of("diary.report.subject", "diary.report.mark"));
+		java.util.List<Float> widths = new java.util.ArrayList<>(java.util.List.of(4f, 3f));
+		if (anyYear) {
+			keys.add("diary.report.annual");
+			widths.add(2.5f);
+		}
+		if (anyFinal) {
+			keys.add("diary.report.final");
+			widths.add(2.5f);
+		}
+		keys.addAll(java.util.List.of("diary.report.absences", "diary.report.late"));
+		widths.addAll(java.util.List.of(2.5f, 2.5f));
+		float[] w = new float[widths.size()];
+		for (int i = 0; i < w.length; i++) {
+			w[i] = widths.get(i);
+		}
+		PdfPTable table = new PdfPTable(w);
 		table.setWidthPercentage(100);
 		table.setHeaderRows(1);
-		for (String key : new String[] { "diary.report.subject", "diary.report.mark", "diary.report.absences",
-				"diary.report.late" }) {
+		for (String key : keys) {
 			table.addCell(cell(I18n.t(key), head));
 		}
 		boolean anyProposal = false;
@@ -67,6 +85,12 @@ final class ReportCardPdf {
 			}
 			else {
 				table.addCell(cell("—", text));
+			}
+			if (anyYear) {
+				table.addCell(cell(s.annual() == null ? "—" : s.annual().token(), head));
+			}
+			if (anyFinal) {
+				table.addCell(cell(s.fin() == null ? "—" : s.fin().token(), head));
 			}
 			table.addCell(cell(String.valueOf(s.record().absences()), text));
 			table.addCell(cell(String.valueOf(s.record().late()), text));

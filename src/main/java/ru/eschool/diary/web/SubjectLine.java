@@ -18,7 +18,7 @@ import ru.eschool.school.StudyCalendar.StudyPeriod;
  * period (or null, then the proposal shows), the trend, and the chart's geometry.
  */
 public record SubjectLine(String name, SubjectRecord record, @Nullable MarkValue periodMark, @Nullable Trend trend,
-		@Nullable Chart chart) {
+		@Nullable Chart chart, @Nullable MarkValue annual, @Nullable MarkValue fin) {
 
 	/** The average of the last three graded marks against the first three (equal counts, so sums compare). */
 	public enum Trend {
@@ -91,10 +91,11 @@ public record SubjectLine(String name, SubjectRecord record, @Nullable MarkValue
 		}
 	}
 
-	static SubjectLine of(String name, SubjectRecord record, StudyPeriod period) {
+	static SubjectLine of(String name, SubjectRecord record, StudyPeriod period, @Nullable MarkValue annual,
+			@Nullable MarkValue fin) {
 		List<Integer> graded = record.marks().stream().filter(m -> !m.value().passFail()).map(m -> m.value().number())
 			.toList();
 		return new SubjectLine(name, record, record.periodMarks().get(period.id()), Trend.of(graded),
-				Chart.of(record.marks(), period));
+				Chart.of(record.marks(), period), annual, fin);
 	}
 }

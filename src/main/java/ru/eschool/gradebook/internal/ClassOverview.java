@@ -23,6 +23,7 @@ import ru.eschool.gradebook.Grading;
 import ru.eschool.gradebook.Grading.Counted;
 import ru.eschool.gradebook.Grading.PassFailMark;
 import ru.eschool.gradebook.MarkValue;
+import ru.eschool.gradebook.YearMarkSet.Kind;
 import ru.eschool.gradebook.internal.AbsenceReasons.Source;
 import ru.eschool.gradebook.internal.Cells.Cell;
 import ru.eschool.gradebook.internal.Cells.Key;
@@ -97,8 +98,23 @@ public class ClassOverview {
 		}
 	}
 
+	/**
+	 * {@code yearMarks}: the annual and final marks set in the class, by student, subject and kind
+	 * (a class is one academic year).
+	 */
 	public record Overview(SchoolClass schoolClass, List<StudyPeriod> periods, @Nullable StudyPeriod period, boolean closed,
-			boolean classTeacher, List<ClassSubject> subjects, List<StudentRow> rows, LocalDate today) {
+			boolean classTeacher, List<ClassSubject> subjects, List<StudentRow> rows, LocalDate today,
+			Map<Long, Map<Long, Map<Kind, MarkValue>>> yearMarks) {
+
+		/** A student's annual mark in a subject, or null. */
+		public @Nullable MarkValue annual(long studentId, long subjectId) {
+			return yearMarks.getOrDefault(studentId, Map.of()).getOrDefault(subjectId, Map.of()).get(Kind.ANNUAL);
+		}
+
+		/** A student's final mark in a subject, or null. */
+		public @Nullable MarkValue fin(long studentId, long subjectId) {
+			return yearMarks.getOrDefault(studentId, Map.of()).getOrDefault(subjectId, Map.of()).get(Kind.FINAL);
+		}
 
 		public long atRiskCount() {
 			return rows.stream().filter(StudentRow::atRisk).count();
@@ -114,12 +130,14 @@ public class ClassOverview {
 	private final PeriodClosures closures;
 	private final History history;
 	private final AbsenceReasons reasons;
+	private final YearMarks yearMarks;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
 	ClassOverview(Teaching teaching, StudyCalendar calendar, Lessons lessons, Cells cells, WorkTypes workTypes,
-			GradingRules rules, PeriodClosures closures, History history, AbsenceReasons reasons,
+			GradingRules rules, PeriodClosures closures, History history, AbsenceReasons reasons, YearMarks yearMarks,
 			ApplicationEventPublisher events, Clock clock) {
+		this.yearMarks = yearMarks;
 		this.teaching = teaching;
 		this.calendar = calendar;
 		this.lessons = lessons;
@@ -153,7 +171,7 @@ public class ClassOverview {
 		List<ClassSubject> subjects = teaching.subjectsOfClass(inst, classId);
 		boolean classTeacher = actor.is(Role.TEACHER);
 		if (period == null) {
-			return new Overview(c, periods, null, false, classTeacher, subjects, List.of(), today);
+			return new Overview(c, periods, null, false, classTeacher, subjects, List.of(), today, Map.of());
 		}
 		boolean closed = closures.closed(period.id());
 		List<Pupil> pupils = teaching.pupils(classId, period.startsOn(), period.endsOn());
@@ -242,7 +260,7 @@ public class ClassOverview {
 		// at risk first (the most reasons first), then everyone in the class list's order
 		List<StudentRow> ordered = new ArrayList<>(rows);
 		ordered.sort(Comparator.comparing((StudentRow r) -> !r.atRisk()).thenComparing(r -> -r.reasons().size()));
-		return new Overview(c, periods, period, closed, classTeacher, subjects, ordered, today);
+		return new Overview(c, periods, period, closed, classTeacher, subjects, ordered, today, yearMarks.ofClass(classId));
 	}
 
 	private static SubjectResult result(List<Counted> counted, List<PassFailMark> passFail, Rules rule) {

@@ -36,6 +36,16 @@ public class History {
 			.param("at", Db.utc(at)).update();
 	}
 
+	/** A change of an annual or final mark (kind ANNUAL or FINAL). */
+	public void yearMark(long yearMarkId, String kind, long studentId, @Nullable String oldValue, String newValue,
+			@Nullable String reason, long accountId, Instant at) {
+		db.sql("""
+				insert into gradebook_mark_history (kind, year_mark_id, student_id, old_value, new_value, reason, changed_by, changed_at)
+				values (:k, :m, :s, :o, :n, :r, :by, :at)""").param("k", kind).param("m", yearMarkId).param("s", studentId)
+			.param("o", oldValue).param("n", newValue).param("r", reason).param("by", accountId).param("at", Db.utc(at))
+			.update();
+	}
+
 	/** A change of a cell's attendance letter (kind ATTENDANCE): old and new codes (N, B, UP, OP), who, when, why. */
 	public void attendance(long lessonId, long studentId, @Nullable String oldValue, @Nullable String newValue,
 			@Nullable String reason, long accountId, Instant at) {

@@ -34,6 +34,7 @@ import ru.eschool.gradebook.internal.GradingRules.Rules;
 import ru.eschool.gradebook.internal.LessonNotes.LessonNote;
 import ru.eschool.gradebook.internal.PeriodMarks.PeriodMark;
 import ru.eschool.gradebook.internal.WorkTypes.WorkType;
+import ru.eschool.school.SchoolNames;
 import ru.eschool.school.StudyCalendar;
 import ru.eschool.school.StudyCalendar.StudyPeriod;
 import ru.eschool.school.Teaching;
@@ -86,7 +87,7 @@ public class Journal {
 
 	public record Grid(ClassSubject subject, @Nullable Long groupId, @Nullable String groupName, List<StudyPeriod> periods,
 			@Nullable StudyPeriod period, boolean closed, boolean readOnly, boolean assigned, List<Column> columns,
-			List<Row> rows, List<WorkType> workTypes, Rules rules) {
+			List<Row> rows, List<WorkType> workTypes, Rules rules, Map<Long, String> codes) {
 	}
 
 	private final Teaching teaching;
@@ -101,10 +102,12 @@ public class Journal {
 	private final History history;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
+	private final SchoolNames names;
 
-	Journal(Teaching teaching, StudyCalendar calendar, Lessons lessons, Cells cells, LessonNotes notes, WorkTypes workTypes,
+	Journal(SchoolNames names, Teaching teaching, StudyCalendar calendar, Lessons lessons, Cells cells, LessonNotes notes, WorkTypes workTypes,
 			GradingRules rules, PeriodMarks periodMarks, PeriodClosures closures, History history,
 			ApplicationEventPublisher events, Clock clock) {
+		this.names = names;
 		this.teaching = teaching;
 		this.calendar = calendar;
 		this.lessons = lessons;
@@ -140,7 +143,8 @@ public class Journal {
 		Rules rule = rules.of(inst);
 		List<WorkType> types = workTypes.of(inst);
 		if (period == null) {
-			return new Grid(cs, groupId, groupName, periods, null, false, !teacher, assigned, List.of(), List.of(), types, rule);
+			return new Grid(cs, groupId, groupName, periods, null, false, !teacher, assigned, List.of(), List.of(), types, rule,
+					WorkTypes.codes(types));
 		}
 		boolean closed = closures.closed(period.id());
 		List<Long> ids = shown.stream().map(Lesson::id).toList();
@@ -148,6 +152,7 @@ public class Journal {
 		Map<Key, Cell> cellOf = cells.ofLessons(ids);
 		Map<Long, PeriodMark> marksOf = periodMarks.of(classId, subjectId, period.id());
 		Map<Long, WorkType> typeById = types.stream().collect(Collectors.toMap(WorkType::id, t -> t));
+		Map<Long, String> codes = WorkTypes.codes(types);
 		List<Column> columns = new ArrayList<>();
 		for (Lesson l : shown) {
 			LessonNote n = noteOf.get(l.id());
@@ -163,7 +168,8 @@ public class Journal {
 			for (Column c : columns) {
 				Cell cell = cellOf.get(new Key(c.lesson().id(), p.id()));
 				boolean enrolled = inLesson(p, c.lesson());
-				row.add(new CellView(c.lesson().id(), p.id(), cell == null ? 0 : cell.version(), text(cell), enrolled,
+				row.add(new CellView(c.lesson().id(), p.id(), cell == null ? 0 : cell.version(),
+						text(cell, c.workType().id(), codes), enrolled,
 						enrolled && c.editable(), null, new Object[0]));
 				if (cell != null && !c.lesson().cancelled()) {
 					for (Mark m : cell.marks()) {
@@ -184,7 +190,7 @@ public class Journal {
 							assigned && !closed);
 			rows.add(new Row(p, row, pv));
 		}
-		return new Grid(cs, groupId, groupName, periods, period, closed, !teacher, assigned, columns, rows, types, rule);
+		return new Grid(cs, groupId, groupName, periods, period, closed, !teacher, assigned, columns, rows, types, rule, codes);
 	}
 
 	private @Nullable StudyPeriod choose(List<StudyPeriod> periods, @Nullable Long periodId) {
@@ -210,13 +216,20 @@ public class Journal {
 					&& (a.groupId() == null || a.groupId().equals(groupId)));
 	}
 
-	static String text(@Nullable Cell cell) {
+	/**
+	 * What a cell shows and the teacher edits: its marks in order, each followed by its type's code
+	 * when the type is not the column's ("5 4к"), then the attendance letter.
+	 */
+	static String text(@Nullable Cell cell, long columnTypeId, Map<Long, String> codes) {
 		if (cell == null) {
 			return "";
 		}
 		StringBuilder sb = new StringBuilder();
 		for (Mark m : cell.marks()) {
 			sb.append(sb.isEmpty() ? "" : " ").append(m.value().token());
+			if (m.workTypeId() != columnTypeId) {
+				sb.append(codes.getOrDefault(m.workTypeId(), ""));
+			}
 		}
 		if (cell.attendance() != null) {
 			sb.append(sb.isEmpty() ? "" : " ").append(cell.attendance().letter());
@@ -224,14 +237,93 @@ public class Journal {
 		return sb.toString();
 	}
 
+	/**
+	 * A journal a teacher opens only as a substitute: the class, subject (and group) of lessons they
+	 * substitute in a study period of the current year, with the dates. Not the teacher's own
+	 * assignments, which the list shows anyway.
+	 */
+	public record Substitution(long classId, String className, long subjectId, String subjectName,
+			@Nullable Long groupId, @Nullable String groupName, StudyPeriod period, List<LocalDate> dates) {
+	}
+
+	/** The journals the teacher substitutes in this year, by class, subject, group and period (five statements). */
+	public List<Substitution> substitutions(Actor actor) {
+		actor.require(Role.TEACHER);
+		long inst = actor.institutionId();
+		Map<Long, List<StudyPeriod>> periodsOf = calendar.periodsOfClasses(inst);
+		LocalDate from = null;
+		LocalDate to = null;
+		for (List<StudyPeriod> list : periodsOf.values()) {
+			for (StudyPeriod p : list) {
+				from = from == null || p.startsOn().isBefore(from) ? p.startsOn() : from;
+				to = to == null || p.endsOn().isAfter(to) ? p.endsOn() : to;
+			}
+		}
+		if (from == null) {
+			return List.of();
+		}
+		Set<String> own = teaching.assignmentsOf(inst, actor.personId()).stream()
+			.map(a -> a.classId() + "/" + a.subjectId() + "/" + a.groupId()).collect(Collectors.toSet());
+		Map<String, List<Lesson>> byJournal = new java.util.LinkedHashMap<>();
+		Map<String, StudyPeriod> periodOf = new HashMap<>();
+		for (Lesson l : lessons.ofTeacher(actor.personId(), from, to)) {
+			if (l.institutionId() != inst || !Objects.equals(l.substituteId(), actor.personId()) || l.cancelled()
+					|| own.contains(l.classId() + "/" + l.subjectId() + "/" + l.groupId())
+					|| own.contains(l.classId() + "/" + l.subjectId() + "/null")) {
+				continue;
+			}
+			StudyPeriod period = periodsOf.getOrDefault(l.classId(), List.of()).stream().filter(p -> p.contains(l.date()))
+				.findFirst().orElse(null);
+			if (period == null) {
+				continue;
+			}
+			String key = l.classId() + "/" + l.subjectId() + "/" + l.groupId() + "/" + period.id();
+			byJournal.computeIfAbsent(key, k -> new ArrayList<>()).add(l);
+			periodOf.put(key, period);
+		}
+		if (byJournal.isEmpty()) {
+			return List.of();
+		}
+		Set<Long> classIds = new java.util.HashSet<>();
+		Set<Long> subjectIds = new java.util.HashSet<>();
+		Set<Long> groupIds = new java.util.HashSet<>();
+		byJournal.values().forEach(list -> {
+			classIds.add(list.get(0).classId());
+			subjectIds.add(list.get(0).subjectId());
+			if (list.get(0).groupId() != null) {
+				groupIds.add(list.get(0).groupId());
+			}
+		});
+		Map<Long, String> classNames = names.classes(classIds);
+		Map<Long, String> subjectNames = names.subjects(subjectIds);
+		Map<Long, String> groupNames = names.groups(groupIds);
+		List<Substitution> result = new ArrayList<>();
+		byJournal.forEach((key, list) -> {
+			Lesson l = list.get(0);
+			result.add(new Substitution(l.classId(), classNames.getOrDefault(l.classId(), ""), l.subjectId(),
+					subjectNames.getOrDefault(l.subjectId(), ""), l.groupId(),
+					l.groupId() == null ? null : groupNames.get(l.groupId()), periodOf.get(key),
+					list.stream().map(Lesson::date).distinct().toList()));
+		});
+		return result;
+	}
+
 	// ---- editing a cell ------------------------------------------------------------------------
 
 	/** What was typed in a cell, parsed: marks in order and at most one attendance letter. */
-	record Entry(List<MarkValue> marks, @Nullable Attendance attendance) {
+	record Entry(List<Typed> marks, @Nullable Attendance attendance) {
 	}
 
-	static Entry parse(String typed, boolean passFail, boolean allowOne) {
-		List<MarkValue> marks = new ArrayList<>();
+	/** A typed mark and the type of work named by a code after it (null: the column's type). */
+	record Typed(MarkValue value, @Nullable Long workTypeId) {
+	}
+
+	/**
+	 * Parses a cell: marks (1–5, or зч/нз/+/-), each optionally followed by a type-of-work code
+	 * ("5к", "+д"), and at most one attendance letter.
+	 */
+	static Entry parse(String typed, boolean passFail, boolean allowOne, Map<Long, String> codes) {
+		List<Typed> marks = new ArrayList<>();
 		Attendance attendance = null;
 		for (String token : typed.strip().split("[\\s,;/]+")) {
 			if (token.isEmpty()) {
@@ -245,12 +337,21 @@ public class Journal {
 				attendance = a.get();
 				continue;
 			}
-			MarkValue v = MarkValue.ofToken(token).orElseThrow(() -> new Refusal("gradebook.refused.token", token));
+			Long type = null;
+			Optional<MarkValue> plain = MarkValue.ofToken(token);
+			String valuePart = token;
+			if (plain.isEmpty() && token.length() > 1 && "12345+-".indexOf(token.charAt(0)) >= 0) {
+				String code = token.substring(1).toLowerCase(java.util.Locale.ROOT);
+				type = codes.entrySet().stream().filter(e -> e.getValue().equals(code)).map(Map.Entry::getKey).findFirst()
+					.orElseThrow(() -> new Refusal("gradebook.refused.workType", token, code));
+				valuePart = token.substring(0, 1);
+			}
+			MarkValue v = MarkValue.ofToken(valuePart).orElseThrow(() -> new Refusal("gradebook.refused.token", token));
 			if (passFail != v.passFail() || (v == MarkValue.ONE && !allowOne)) {
 				throw new Refusal(passFail ? "gradebook.refused.passFailOnly" : allowOne ? "gradebook.refused.oneToFive"
 						: "gradebook.refused.twoToFive", token);
 			}
-			marks.add(v);
+			marks.add(new Typed(v, type));
 		}
 		if (marks.size() > MAX_MARKS) {
 			throw new Refusal("gradebook.refused.tooMany", MAX_MARKS);
@@ -292,7 +393,9 @@ public class Journal {
 		}
 		checkOpen(lesson.classId(), lesson.date());
 		Rules rule = rules.of(actor.institutionId());
-		Entry entry = parse(typed, t.subject().passFail(), rule.allowOne());
+		List<WorkType> types = workTypes.of(actor.institutionId());
+		Map<Long, String> codes = WorkTypes.codes(types);
+		Entry entry = parse(typed, t.subject().passFail(), rule.allowOne(), codes);
 		Optional<Cell> existing = cells.find(lessonId, studentId);
 		int current = existing.map(Cell::version).orElse(0);
 		if (current != seenVersion) {
@@ -305,7 +408,7 @@ public class Journal {
 		Attendance before = existing.map(Cell::attendance).orElse(null);
 		if (existing.isEmpty()) {
 			if (entry.marks().isEmpty() && entry.attendance() == null) {
-				return view(lesson, pupil, null, true);
+				return view(lesson, pupil, null, 0, codes);
 			}
 			try {
 				cellId = cells.create(actor.institutionId(), lessonId, studentId, entry.attendance());
@@ -320,14 +423,16 @@ public class Journal {
 				throw new Refusal("gradebook.refused.stale");
 			}
 		}
-		List<WorkType> types = workTypes.of(actor.institutionId());
 		LessonNote note = notes.of(List.of(lessonId)).get(lessonId);
-		WorkType type = types.stream().filter(w -> note != null && Objects.equals(note.workTypeId(), w.id())).findFirst()
+		WorkType column = types.stream().filter(w -> note != null && Objects.equals(note.workTypeId(), w.id())).findFirst()
 			.orElse(types.get(0));
 		List<Mark> old = existing.map(Cell::marks).orElse(List.of());
 		for (int i = 0; i < Math.max(old.size(), entry.marks().size()); i++) {
 			Mark was = i < old.size() ? old.get(i) : null;
-			MarkValue now_ = i < entry.marks().size() ? entry.marks().get(i) : null;
+			Typed typedMark = i < entry.marks().size() ? entry.marks().get(i) : null;
+			MarkValue now_ = typedMark == null ? null : typedMark.value();
+			WorkType type = typedMark == null || typedMark.workTypeId() == null ? column
+					: types.stream().filter(w -> w.id() == typedMark.workTypeId()).findFirst().orElse(column);
 			if (was == null) {
 				long id = cells.insertMark(cellId, lessonId, studentId, i + 1, now_, type.id(), account, now);
 				history.lessonMark(id, lessonId, studentId, null, now_.code(), why, account, now);
@@ -346,12 +451,17 @@ public class Journal {
 				events.publishEvent(new MarkChanged(was.id(), actor.institutionId(), lessonId, studentId, lesson.subjectId(),
 						lesson.date(), was.value().code(), now_.code()));
 			}
+			else if (was.workTypeId() != type.id()) {
+				// the same mark, another type of work (so another weight): kept in the history too
+				cells.updateMark(was.id(), now_, type.id());
+				history.lessonMark(was.id(), lessonId, studentId, was.value().code(), now_.code(), why, account, now);
+			}
 		}
 		if (entry.attendance() != null && entry.attendance() != before) {
 			events.publishEvent(new AbsenceRecorded(actor.institutionId(), lessonId, studentId, lesson.subjectId(),
 					lesson.date(), entry.attendance()));
 		}
-		return view(lesson, pupil, cells.find(lessonId, studentId).orElse(null), true);
+		return view(lesson, pupil, cells.find(lessonId, studentId).orElse(null), column.id(), codes);
 	}
 
 	/** The cell as it is now, for a refused edit: the current value and the message. */
@@ -360,13 +470,19 @@ public class Journal {
 		Pupil pupil = teaching.pupils(t.lesson().classId(), t.lesson().date(), t.lesson().date()).stream()
 			.filter(p -> p.id() == studentId).findFirst().orElse(null);
 		boolean editable = pupil != null && inLesson(pupil, t.lesson()) && !t.lesson().cancelled();
-		return new CellView(lessonId, studentId, cells.find(lessonId, studentId).map(Cell::version).orElse(0),
-				text(cells.find(lessonId, studentId).orElse(null)), editable, editable, null, new Object[0]);
+		List<WorkType> types = workTypes.of(actor.institutionId());
+		LessonNote note = notes.of(List.of(lessonId)).get(lessonId);
+		long column = types.stream().filter(w -> note != null && Objects.equals(note.workTypeId(), w.id())).findFirst()
+			.orElse(types.get(0)).id();
+		Cell cell = cells.find(lessonId, studentId).orElse(null);
+		return new CellView(lessonId, studentId, cell == null ? 0 : cell.version(),
+				text(cell, column, WorkTypes.codes(types)), editable, editable, null, new Object[0]);
 	}
 
-	private static CellView view(Lesson lesson, Pupil pupil, @Nullable Cell cell, boolean editable) {
-		return new CellView(lesson.id(), pupil.id(), cell == null ? 0 : cell.version(), text(cell), true, editable, null,
-				new Object[0]);
+	private static CellView view(Lesson lesson, Pupil pupil, @Nullable Cell cell, long columnTypeId,
+			Map<Long, String> codes) {
+		return new CellView(lesson.id(), pupil.id(), cell == null ? 0 : cell.version(), text(cell, columnTypeId, codes),
+				true, true, null, new Object[0]);
 	}
 
 	private void checkOpen(long classId, LocalDate day) {

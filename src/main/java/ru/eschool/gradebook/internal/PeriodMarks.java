@@ -40,6 +40,22 @@ public class PeriodMarks {
 		return marks;
 	}
 
+	/** The period marks of a class in a subject over the periods, by student and period (one statement). */
+	public Map<Long, Map<Long, MarkValue>> ofPeriods(long classId, long subjectId, java.util.Collection<Long> periodIds) {
+		Map<Long, Map<Long, MarkValue>> marks = new HashMap<>();
+		if (periodIds.isEmpty()) {
+			return marks;
+		}
+		db.sql("""
+				select student_id, period_id, mark_value from gradebook_period_mark
+				where class_id = :c and subject_id = :s and period_id in (:p)""").param("c", classId).param("s", subjectId)
+			.param("p", periodIds)
+			.query(rs -> {
+				marks.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(rs.getLong(2), MarkValue.ofCode(rs.getString(3)));
+			});
+		return marks;
+	}
+
 	public Optional<PeriodMark> find(long subjectId, long studentId, long periodId) {
 		return db.sql("""
 				select id, student_id, mark_value, proposed, reason, version from gradebook_period_mark

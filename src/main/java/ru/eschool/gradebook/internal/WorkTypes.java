@@ -26,6 +26,32 @@ public class WorkTypes {
 		this.db = db;
 	}
 
+	/**
+	 * The keyboard code of each type, typed after a mark in a journal cell ("5к"): the shortest
+	 * start of its name (lower case, without spaces) that starts no other type's name; the whole
+	 * name when it is the start of another. Computed, not stored: a renamed type gets a new code.
+	 */
+	public static java.util.Map<Long, String> codes(List<WorkType> types) {
+		java.util.Map<Long, String> codes = new java.util.LinkedHashMap<>();
+		for (WorkType t : types) {
+			String name = compact(t.name());
+			String code = name;
+			for (int n = 1; n <= name.length(); n++) {
+				String prefix = name.substring(0, n);
+				if (types.stream().noneMatch(o -> o.id() != t.id() && compact(o.name()).startsWith(prefix))) {
+					code = prefix;
+					break;
+				}
+			}
+			codes.put(t.id(), code);
+		}
+		return codes;
+	}
+
+	private static String compact(String name) {
+		return name.toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", "");
+	}
+
 	public List<WorkType> of(long institutionId) {
 		List<WorkType> types = list(institutionId);
 		if (!types.isEmpty()) {

@@ -14,6 +14,9 @@ import ru.eschool.gradebook.internal.Journal.CellView;
 import ru.eschool.gradebook.internal.Journal.Grid;
 import ru.eschool.gradebook.internal.Journal.PeriodView;
 import ru.eschool.gradebook.internal.Refusal;
+import ru.eschool.gradebook.internal.YearJournal;
+import ru.eschool.gradebook.internal.YearJournal.YearView;
+import ru.eschool.gradebook.YearMarkSet.Kind;
 import ru.eschool.school.Teaching;
 import ru.eschool.shared.Actor;
 import ru.eschool.shared.NotFound;
@@ -32,9 +35,11 @@ class JournalController {
 	private final Journal journal;
 	private final Teaching teaching;
 	private final Lessons lessons;
+	private final YearJournal year;
 
-	JournalController(Journal journal, Teaching teaching, Lessons lessons) {
+	JournalController(Journal journal, Teaching teaching, Lessons lessons, YearJournal year) {
 		this.journal = journal;
+		this.year = year;
 		this.teaching = teaching;
 		this.lessons = lessons;
 	}
@@ -43,6 +48,7 @@ class JournalController {
 	String list(Actor actor, Model model) {
 		actor.require(Role.TEACHER);
 		model.addAttribute("assignments", teaching.assignmentsOf(actor.institutionId(), actor.personId()));
+		model.addAttribute("substitutions", journal.substitutions(actor));
 		return "gradebook/journals";
 	}
 
@@ -142,6 +148,51 @@ class JournalController {
 		model.addAttribute("error", error);
 		model.addAttribute("typed", v);
 		return "gradebook/period-cell";
+	}
+
+	/** The year of a journal: period marks, the annual mark and, in grades 9 and 11, the final mark. */
+	@GetMapping("/{classId}/{subjectId}/year")
+	String year(Actor actor, @PathVariable long classId, @PathVariable long subjectId,
+			@RequestParam(required = false) @Nullable Long group, Model model) {
+		model.addAttribute("grid", year.grid(actor, classId, subjectId, group));
+		return "gradebook/year";
+	}
+
+	@PostMapping("/{classId}/{subjectId}/year-mark")
+	String yearMark(Actor actor, @PathVariable long classId, @PathVariable long subjectId,
+			@RequestParam(required = false) @Nullable Long group, @RequestParam String kind, @RequestParam long student,
+			@RequestParam(defaultValue = "0") int n, @RequestParam(defaultValue = "") String v,
+			@RequestParam(required = false) @Nullable String why, Model model) {
+		Kind k;
+		try {
+			k = Kind.valueOf(kind);
+		}
+		catch (IllegalArgumentException e) {
+			throw new NotFound();
+		}
+		YearView view;
+		Refusal error = null;
+		try {
+			view = year.set(actor, classId, subjectId, group, k, student, n, v, why);
+		}
+		catch (Refusal r) {
+			error = r;
+			var row = year.grid(actor, classId, subjectId, group).rows().stream()
+				.filter(x -> x.pupil().id() == student).findFirst().orElse(null);
+			view = row == null ? null : k == Kind.ANNUAL ? row.annual() : row.fin();
+			if (view == null) {
+				model.addAttribute("message", r.key());
+				model.addAttribute("args", r.args());
+				return "gradebook/refusal";
+			}
+		}
+		model.addAttribute("y", view);
+		model.addAttribute("url", "/journal/" + classId + "/" + subjectId + "/year-mark");
+		model.addAttribute("groupId", group);
+		model.addAttribute("error", error == null ? null : error.key());
+		model.addAttribute("errorArgs", error == null ? new Object[0] : error.args());
+		model.addAttribute("typed", error == null ? null : v);
+		return "gradebook/year-cell";
 	}
 
 	private static String limit(String s, int max) {

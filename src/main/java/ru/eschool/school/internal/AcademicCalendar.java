@@ -154,8 +154,17 @@ public class AcademicCalendar {
 		periods.delete(scheme);
 	}
 
-	public List<Violation> checkHoliday(Year year, LocalDate startsOn, LocalDate endsOn) {
+	public List<Violation> checkHoliday(Year year, LocalDate startsOn, LocalDate endsOn, int gradeFrom, int gradeTo) {
 		List<Violation> v = new ArrayList<>();
+		if (gradeFrom < FIRST_GRADE || gradeFrom > LAST_GRADE) {
+			v.add(new Violation("holidayGradeFrom", "structure.scheme.grades.range", FIRST_GRADE, LAST_GRADE));
+		}
+		if (gradeTo < FIRST_GRADE || gradeTo > LAST_GRADE) {
+			v.add(new Violation("holidayGradeTo", "structure.scheme.grades.range", FIRST_GRADE, LAST_GRADE));
+		}
+		else if (gradeTo < gradeFrom) {
+			v.add(new Violation("holidayGradeTo", "structure.scheme.grades.order"));
+		}
 		if (endsOn.isBefore(startsOn)) {
 			v.add(new Violation("holidayTo", "structure.holiday.dates.order"));
 		}

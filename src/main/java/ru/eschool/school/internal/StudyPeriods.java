@@ -151,12 +151,12 @@ public class StudyPeriods {
 		return byClass;
 	}
 
-	/** The holidays of the class's academic year, for {@link ru.eschool.school.StudyCalendar}. */
+	/** The holidays of the class's academic year that apply to its grade, for {@link ru.eschool.school.StudyCalendar}. */
 	public List<ru.eschool.school.StudyCalendar.Holiday> holidaysOfClass(long classId) {
 		return db.sql("""
 				select h.name, h.starts_on, h.ends_on from school_holiday h
 				join school_class c on c.academic_year_id = h.academic_year_id
-				where c.id = :c order by h.starts_on""").param("c", classId)
+				where c.id = :c and c.grade between h.grade_from and h.grade_to order by h.starts_on""").param("c", classId)
 			.query((rs, n) -> new ru.eschool.school.StudyCalendar.Holiday(rs.getString(1), rs.getObject(2, LocalDate.class),
 					rs.getObject(3, LocalDate.class)))
 			.list();

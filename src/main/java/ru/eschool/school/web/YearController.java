@@ -65,12 +65,13 @@ class YearController {
 	}
 
 	record HolidayForm(@NotBlank(message = "{validation.required}") @Size(max = 120, message = "{validation.tooLong}") String holidayName,
-			String holidayFrom, String holidayTo) {
+			String holidayFrom, String holidayTo, String holidayGradeFrom, String holidayGradeTo) {
 
-		static final HolidayForm EMPTY = new HolidayForm("", "", "");
+		static final HolidayForm EMPTY = new HolidayForm("", "", "", "1", "11");
 
 		Map<String, String> values() {
-			return Forms.values("holidayName", holidayName, "holidayFrom", holidayFrom, "holidayTo", holidayTo);
+			return Forms.values("holidayName", holidayName, "holidayFrom", holidayFrom, "holidayTo", holidayTo,
+					"holidayGradeFrom", holidayGradeFrom, "holidayGradeTo", holidayGradeTo);
 		}
 	}
 
@@ -264,13 +265,17 @@ class YearController {
 		Year year = years.find(inst, yearId).orElseThrow(NotFound::new);
 		LocalDate from = Forms.date(result, "holidayFrom", form.holidayFrom());
 		LocalDate to = Forms.date(result, "holidayTo", form.holidayTo());
-		if (from != null && to != null) {
-			Forms.reject(result, calendar.checkHoliday(year, from, to));
+		Integer gradeFrom = form.holidayGradeFrom() == null || form.holidayGradeFrom().isBlank() ? Integer.valueOf(1)
+				: Forms.number(result, "holidayGradeFrom", form.holidayGradeFrom());
+		Integer gradeTo = form.holidayGradeTo() == null || form.holidayGradeTo().isBlank() ? Integer.valueOf(11)
+				: Forms.number(result, "holidayGradeTo", form.holidayGradeTo());
+		if (from != null && to != null && gradeFrom != null && gradeTo != null) {
+			Forms.reject(result, calendar.checkHoliday(year, from, to, gradeFrom, gradeTo));
 		}
 		if (result.hasErrors()) {
 			return page(inst, year, model, YearForm.of(year), form, FormErrors.of(result));
 		}
-		holidays.add(year.id(), form.holidayName(), from, to);
+		holidays.add(year.id(), form.holidayName(), from, to, gradeFrom, gradeTo);
 		redirect.addFlashAttribute("notice", "structure.holiday.added");
 		return "redirect:/admin/year/" + year.id();
 	}

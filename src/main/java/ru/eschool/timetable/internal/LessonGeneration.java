@@ -61,7 +61,7 @@ public class LessonGeneration {
 	/**
 	 * The same for many classes of one school, each between its own two days, in a few statements:
 	 * the school's bells, templates and existing lessons are read once, periods once per grade and
-	 * holidays once per year, and the new lessons go in one batch.
+	 * holidays once per year and grade, and the new lessons go in one batch.
 	 */
 	@Transactional
 	public int generate(long institutionId, Map<ClassInfo, LocalDate[]> ranges) {
@@ -75,7 +75,7 @@ public class LessonGeneration {
 		entries.ofInstitution(institutionId).forEach(e -> templates.computeIfAbsent(e.classId(), k -> new ArrayList<>()).add(e));
 		Set<PlannedSlot> existing = existing("institution_id", institutionId, from, to);
 		Map<String, List<StudyPeriod>> periods = new HashMap<>();
-		Map<Long, List<Holiday>> holidays = new HashMap<>();
+		Map<String, List<Holiday>> holidays = new HashMap<>();
 		List<Object[]> rows = new ArrayList<>();
 		for (Map.Entry<ClassInfo, LocalDate[]> r : ranges.entrySet()) {
 			ClassInfo klass = r.getKey();
@@ -86,7 +86,8 @@ public class LessonGeneration {
 			rows.addAll(rows(klass, r.getValue()[0], r.getValue()[1], schoolBells,
 					periods.computeIfAbsent(klass.academicYearId() + "/" + klass.grade(),
 							k -> calendar.periodsOfClass(klass.id())),
-					holidays.computeIfAbsent(klass.academicYearId(), k -> calendar.holidaysOfClass(klass.id())), template,
+					holidays.computeIfAbsent(klass.academicYearId() + "/" + klass.grade(),
+							k -> calendar.holidaysOfClass(klass.id())), template,
 					existing));
 		}
 		insert(rows);

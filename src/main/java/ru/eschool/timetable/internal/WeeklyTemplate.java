@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,8 +39,12 @@ public class WeeklyTemplate {
 		this.directory = directory;
 	}
 
-	/** Adds the entry, or says what stops it (field "slot", "teacher", "room" or "weekday"). */
-	@Transactional
+	/**
+	 * Adds the entry, or says what stops it (field "slot", "teacher", "room" or "weekday"). Not one
+	 * transaction on purpose: the checks read, then one insert writes; when another admin booked the
+	 * teacher or the room in between, the unique indexes refuse the insert and the checks run again
+	 * to say what is in the way, as if the other entry had been there first.
+	 */
 	public List<Problem> add(ClassInfo klass, NewEntry e) {
 		List<Problem> problems = new ArrayList<>();
 		if (e.weekday() < 1 || e.weekday() > 6) {
@@ -60,8 +65,17 @@ public class WeeklyTemplate {
 				bell.startsAt(), bell.endsAt());
 		problems.addAll(conflicts(klass, e.teacherId(), e.groupId(), room, near));
 		if (problems.isEmpty()) {
-			entries.insert(new TemplateEntry(0, klass.institutionId(), klass.academicYearId(), klass.id(), e.groupId(),
-					e.weekday(), e.shift(), e.number(), e.subjectId(), e.teacherId(), room));
+			try {
+				entries.insert(new TemplateEntry(0, klass.institutionId(), klass.academicYearId(), klass.id(), e.groupId(),
+						e.weekday(), e.shift(), e.number(), e.subjectId(), e.teacherId(), room));
+			}
+			catch (DuplicateKeyException race) {
+				problems.addAll(conflicts(klass, e.teacherId(), e.groupId(), room, entries.overlapping(klass.institutionId(),
+						klass.academicYearId(), e.weekday(), bell.startsAt(), bell.endsAt())));
+				if (problems.isEmpty()) {
+					problems.add(new Problem("slot", "timetable.conflict.taken"));
+				}
+			}
 		}
 		return problems;
 	}

@@ -1,0 +1,242 @@
+package ru.eschool.gradebook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
+
+import ru.eschool.EschoolTest;
+import ru.eschool.StatementCounter;
+import ru.eschool.TestData;
+import ru.eschool.TestData.Account;
+import ru.eschool.TestData.School;
+import ru.eschool.gradebook.YearMarkSet.Kind;
+import ru.eschool.shared.Role;
+
+/**
+ * Annual and final marks: proposed from the period marks (the final from the annual), confirmed or
+ * overridden only with a reason, kept in the history, refused for bad input, a student not in the
+ * class and a closed year; shown in the journal's year view, the class teacher's overview, the
+ * family's progress page and the report card.
+ */
+@EschoolTest
+@RecordApplicationEvents
+@Import(StatementCounter.class)
+class YearMarksTests {
+
+	@Autowired MockMvc mvc;
+	@Autowired TestData data;
+	@Autowired JdbcClient db;
+	@Autowired ApplicationEvents events;
+
+	School school;
+	long nineA;
+	long fiveA;
+	long math;
+	long teacherId;
+	Account teacher;
+	long q1;
+	long q2;
+	long ivanov;
+	long petrova;
+	long fifthGrader;
+
+	@BeforeEach
+	void setUp() {
+		school = data.school();
+		nineA = data.schoolClass(school, 9, "А");
+		fiveA = data.schoolClass(school, 5, "А");
+		math = data.subject(school, "Математика");
+		teacherId = data.staff(school, "Смирнова", "Ольга", "TEACHER");
+		teacher = data.account("Смирнова Ольга", TestData.grant(Role.TEACHER, school, teacherId));
+		data.assign(teacherId, math, nineA);
+		data.assign(teacherId, math, fiveA);
+		q1 = data.studyPeriod(school, 1, LocalDate.of(2026, 9, 1), LocalDate.of(2026, 12, 28));
+		q2 = data.studyPeriod(school, 2, LocalDate.of(2027, 1, 11), LocalDate.of(2027, 5, 31));
+		ivanov = data.student(school, nineA, "Иванов", "Пётр");
+		petrova = data.student(school, nineA, "Петрова", "Анна");
+		fifthGrader = data.student(school, fiveA, "Сидоров", "Ваня");
+		// 5 and 4: mean 4.50, a 5 by the default rule
+		data.periodMark(school, nineA, math, ivanov, q1, "5");
+		data.periodMark(school, nineA, math, ivanov, q2, "4");
+	}
+
+	MockHttpServletRequestBuilder set(Account who, long classId, Kind kind, long student, int version, String typed,
+			String why) {
+		MockHttpServletRequestBuilder b = post("/journal/" + classId + "/" + math + "/year-mark").with(data.as(who))
+			.with(csrf()).header("HX-Request", "true").param("kind", kind.name())
+			.param("student", String.valueOf(student)).param("n", String.valueOf(version)).param("v", typed);
+		return why == null ? b : b.param("why", why);
+	}
+
+	String body(MockHttpServletRequestBuilder request) throws Exception {
+		return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+	}
+
+	String stored(long student, Kind kind) {
+		return db.sql("""
+				select mark_value || ':' || coalesce(proposed, '-') || ':' || coalesce(reason, '-') from gradebook_year_mark
+				where student_id = :s and kind = :k""").param("s", student).param("k", kind.name()).query(String.class)
+			.optional().orElse(null);
+	}
+
+	long yearHistory(long student) {
+		return db.sql("select count(*) from gradebook_mark_history where kind in ('ANNUAL', 'FINAL') and student_id = :s")
+			.param("s", student).query(Long.class).single();
+	}
+
+	@Test
+	void theAnnualMarkIsProposedFromThePeriodMarksAndConfirmedOrOverriddenOnlyWithAReason() throws Exception {
+		assertThat(body(get("/journal/" + nineA + "/" + math).with(data.as(teacher))))
+			.contains("href=\"/journal/" + nineA + "/" + math + "/year\"");
+		String page = body(get("/journal/" + nineA + "/" + math + "/year").with(data.as(teacher)));
+		assertThat(page).contains("Годовая", "Итоговая", "Отметок за периоды: 2 из 2", "среднее: 4,5", "year-mark");
+		assertThat(body(set(teacher, nineA, Kind.ANNUAL, ivanov, 0, "4", null))).contains("role=\"alert\"",
+				"Укажите причину");
+		assertThat(stored(ivanov, Kind.ANNUAL)).isNull();
+		assertThat(body(set(teacher, nineA, Kind.ANNUAL, ivanov, 0, "5", null))).doesNotContain("role=\"alert\"")
+			.contains("name=\"n\" value=\"1\"");
+		assertThat(stored(ivanov, Kind.ANNUAL)).isEqualTo("5:5:-");
+		body(set(teacher, nineA, Kind.ANNUAL, ivanov, 1, "4", "Не сдал годовую контрольную"));
+		assertThat(stored(ivanov, Kind.ANNUAL)).isEqualTo("4:5:Не сдал годовую контрольную");
+		assertThat(yearHistory(ivanov)).isEqualTo(2);
+		assertThat(db.sql("""
+				select old_value || '>' || new_value from gradebook_mark_history where kind = 'ANNUAL' and student_id = :s
+				  and old_value is not null""").param("s", ivanov).query(String.class).single()).isEqualTo("5>4");
+		assertThat(events.stream(YearMarkSet.class)).hasSize(2)
+			.allMatch(e -> e.kind() == Kind.ANNUAL && e.studentId() == ivanov && e.classId() == nineA);
+		// a stale version is refused and changes nothing
+		assertThat(body(set(teacher, nineA, Kind.ANNUAL, ivanov, 1, "5", null))).contains("role=\"alert\"");
+		assertThat(stored(ivanov, Kind.ANNUAL)).startsWith("4:");
+		// no period marks, no proposal: any mark needs a reason
+		assertThat(body(set(teacher, nineA, Kind.ANNUAL, petrova, 0, "3", null))).contains("role=\"alert\"");
+		body(set(teacher, nineA, Kind.ANNUAL, petrova, 0, "3", "Аттестована по итогам собеседования"));
+		assertThat(stored(petrova, Kind.ANNUAL)).isEqualTo("3:-:Аттестована по итогам собеседования");
+	}
+
+	@Test
+	void theFinalMarkInGradeNineIsProposedFromTheAnnualAndOtherGradesHaveNone() throws Exception {
+		assertThat(body(set(teacher, nineA, Kind.FINAL, ivanov, 0, "5", null))).contains("role=\"alert\"");
+		body(set(teacher, nineA, Kind.ANNUAL, ivanov, 0, "5", null));
+		assertThat(body(get("/journal/" + nineA + "/" + math + "/year").with(data.as(teacher))))
+			.contains("Предложено по годовой отметке (5)");
+		body(set(teacher, nineA, Kind.FINAL, ivanov, 0, "5", null));
+		assertThat(stored(ivanov, Kind.FINAL)).isEqualTo("5:5:-");
+		body(set(teacher, nineA, Kind.FINAL, ivanov, 1, "4", "Экзамен (ОГЭ) на 4"));
+		assertThat(stored(ivanov, Kind.FINAL)).isEqualTo("4:5:Экзамен (ОГЭ) на 4");
+		assertThat(events.stream(YearMarkSet.class).filter(e -> e.kind() == Kind.FINAL)).hasSize(2);
+		// grade 5: no final column, a final mark is refused
+		assertThat(body(get("/journal/" + fiveA + "/" + math + "/year").with(data.as(teacher)))).contains("Годовая")
+			.doesNotContain("Итоговая");
+		assertThat(body(set(teacher, fiveA, Kind.FINAL, fifthGrader, 0, "5", "причина")))
+			.contains("только в 9 и 11 классах");
+		assertThat(stored(fifthGrader, Kind.FINAL)).isNull();
+	}
+
+	@Test
+	void badInputIsRefusedWithAMessageAndChangesNothing() throws Exception {
+		assertThat(body(set(teacher, nineA, Kind.ANNUAL, ivanov, 0, "6", "x"))).contains("не оценка");
+		assertThat(body(set(teacher, nineA, Kind.ANNUAL, ivanov, 0, "1", "x"))).contains("от 2 до 5");
+		assertThat(body(set(teacher, nineA, Kind.ANNUAL, ivanov, 0, "зч", "x"))).contains("от 2 до 5");
+		assertThat(body(set(teacher, nineA, Kind.ANNUAL, ivanov, 0, "", "x"))).contains("role=\"alert\"");
+		assertThat(body(set(teacher, nineA, Kind.ANNUAL, ivanov, 0, "5", "x".repeat(301)))).contains("не длиннее 300");
+		// a student of another class, and one of another school
+		assertThat(body(set(teacher, nineA, Kind.ANNUAL, fifthGrader, 0, "5", null))).contains("не учился в классе");
+		School other = data.school();
+		long foreign = data.student(other, data.schoolClass(other, 9, "А"), "Чужой", "Ученик");
+		assertThat(body(set(teacher, nineA, Kind.ANNUAL, foreign, 0, "5", null))).contains("не учился в классе");
+		mvc.perform(set(teacher, nineA, Kind.ANNUAL, ivanov, 0, "5", null).param("kind", "YEARLY"));
+		assertThat(db.sql("select count(*) from gradebook_year_mark").query(Long.class).single()).isZero();
+		assertThat(yearHistory(ivanov) + yearHistory(fifthGrader) + yearHistory(foreign)).isZero();
+		assertThat(events.stream(YearMarkSet.class)).isEmpty();
+	}
+
+	@Test
+	void theYearIsScopedToTheAssignedTeacherAndReadOnlyForTheAdmin() throws Exception {
+		String year = "/journal/" + nineA + "/" + math + "/year";
+		long otherId = data.staff(school, "Другой", "Учитель", "TEACHER");
+		Account other = data.account("Другой Учитель", TestData.grant(Role.TEACHER, school, otherId));
+		mvc.perform(get(year).with(data.as(other))).andExpect(status().isNotFound());
+		mvc.perform(set(other, nineA, Kind.ANNUAL, ivanov, 0, "5", null)).andExpect(status().isNotFound());
+		Account admin = data.schoolAdmin(school);
+		assertThat(body(get(year).with(data.as(admin)))).doesNotContain("hx-post");
+		mvc.perform(set(admin, nineA, Kind.ANNUAL, ivanov, 0, "5", null)).andExpect(status().isForbidden());
+		Account foreignAdmin = data.schoolAdmin(data.school());
+		mvc.perform(get(year).with(data.as(foreignAdmin))).andExpect(status().isNotFound());
+		long guardianId = data.guardian(school, "Иванова", "Мария", ivanov);
+		Account guardian = data.account("Иванова Мария", TestData.grant(Role.GUARDIAN, school, guardianId));
+		mvc.perform(get(year).with(data.as(guardian))).andExpect(status().isForbidden());
+		assertThat(stored(ivanov, Kind.ANNUAL)).isNull();
+	}
+
+	@Test
+	void closingTheLastPeriodClosesTheYearUntilTheAdminReopensIt() throws Exception {
+		Account admin = data.schoolAdmin(school);
+		mvc.perform(post("/admin/gradebook/periods/" + q1 + "/close").with(data.as(admin)).with(csrf()));
+		body(set(teacher, nineA, Kind.ANNUAL, ivanov, 0, "5", null));
+		assertThat(stored(ivanov, Kind.ANNUAL)).isEqualTo("5:5:-");
+		mvc.perform(post("/admin/gradebook/periods/" + q2 + "/close").with(data.as(admin)).with(csrf()));
+		assertThat(body(set(teacher, nineA, Kind.ANNUAL, ivanov, 1, "4", "причина"))).contains("Учебный год закрыт");
+		assertThat(body(get("/journal/" + nineA + "/" + math + "/year").with(data.as(teacher)))).contains("Учебный год закрыт")
+			.doesNotContain("hx-post");
+		assertThat(stored(ivanov, Kind.ANNUAL)).isEqualTo("5:5:-");
+		mvc.perform(post("/admin/gradebook/periods/" + q2 + "/reopen").with(data.as(admin)).with(csrf()));
+		body(set(teacher, nineA, Kind.ANNUAL, ivanov, 1, "4", "причина"));
+		assertThat(stored(ivanov, Kind.ANNUAL)).startsWith("4:");
+	}
+
+	@Test
+	void theFamilyTheClassTeacherAndTheReportCardSeeTheAnnualAndFinalMarks() throws Exception {
+		long lesson = data.lesson(school, nineA, null, math, teacherId, LocalDate.of(2027, 1, 12), 1);
+		long answer = data.workType(school, "Ответ", 1);
+		data.journalCell(school, lesson, ivanov, null, answer, "5");
+		body(set(teacher, nineA, Kind.ANNUAL, ivanov, 0, "5", null));
+		body(set(teacher, nineA, Kind.FINAL, ivanov, 0, "4", "Экзамен на 4"));
+		Account pupil = data.account("Иванов Пётр", TestData.grant(Role.STUDENT, school, ivanov));
+		String progress = body(get("/diary/progress?period=" + q2).with(data.as(pupil)));
+		assertThat(progress.replaceAll("\\s+", " ")).contains("Годовая</dt><dd><strong class=\"mark\">5")
+			.contains("Итоговая</dt><dd><strong class=\"mark\">4");
+		byte[] pdf = mvc.perform(get("/diary/" + ivanov + "/report.pdf?period=" + q2).with(data.as(pupil)))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+		String text = new PdfTextExtractor(new PdfReader(pdf)).getTextFromPage(1).replaceAll("\\s+", " ");
+		assertThat(text).contains("Годовая", "Итоговая", "Математика 4 5 4 0 0");
+		db.sql("update school_class set class_teacher_id = :t where id = :c").param("t", teacherId).param("c", nineA).update();
+		String overview = body(get("/journal/class/" + nineA + "?period=" + q2).with(data.as(teacher)));
+		assertThat(overview).contains("Годовые отметки", "(4)");
+		// the other student of the class sees none of it
+		Account petrovaAccount = data.account("Петрова Анна", TestData.grant(Role.STUDENT, school, petrova));
+		assertThat(body(get("/diary/progress?period=" + q2).with(data.as(petrovaAccount)))).doesNotContain("Годовая</dt>");
+	}
+
+	@Test
+	void theYearViewRunsAConstantNumberOfStatements() throws Exception {
+		String year = "/journal/" + nineA + "/" + math + "/year";
+		body(get(year).with(data.as(teacher)));
+		int small = StatementCounter.count(() -> body(get(year).with(data.as(teacher))));
+		for (int i = 0; i < 28; i++) {
+			long s = data.student(school, nineA, "Ученик" + i, "Имя" + i);
+			data.periodMark(school, nineA, math, s, q1, String.valueOf(2 + i % 4));
+			data.periodMark(school, nineA, math, s, q2, String.valueOf(2 + (i + 1) % 4));
+		}
+		int big = StatementCounter.count(() -> body(get(year).with(data.as(teacher))));
+		assertThat(big).isEqualTo(small);
+	}
+}
