@@ -39,8 +39,11 @@ public class Preferences {
 			return choices.getOrDefault(kind, Set.of()).contains(channel);
 		}
 
-		/** Whether the instant falls in this person's quiet hours (which may span midnight). */
+		/** Whether the instant falls in this person's quiet hours (which may span midnight; equal ends: none). */
 		public boolean quietAt(Instant when) {
+			if (quietFrom.equals(quietTo)) {
+				return false;
+			}
 			LocalTime t = when.atZone(zone).toLocalTime();
 			return quietFrom.isBefore(quietTo) ? !t.isBefore(quietFrom) && t.isBefore(quietTo)
 					: !t.isBefore(quietFrom) || t.isBefore(quietTo);
