@@ -86,7 +86,7 @@ public class PreferencesController {
 		Map<String, String> errors = new LinkedHashMap<>();
 		String email = params.getOrDefault("email", "").strip();
 		String phoneTyped = params.getOrDefault("phone", "").strip();
-		String lang = "en".equals(params.get("lang")) ? "en" : "ru";
+		String lang = "en".equals(params.get("messageLang")) ? "en" : "ru";
 		String zone = params.getOrDefault("zone", Preferences.DEFAULT_ZONE.getId()).strip();
 		String from = params.getOrDefault("quietFrom", "").strip();
 		String to = params.getOrDefault("quietTo", "").strip();
