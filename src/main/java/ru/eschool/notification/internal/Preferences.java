@@ -59,6 +59,12 @@ public class Preferences {
 			return end.toInstant();
 		}
 
+		/** Whether these were saved (not the defaults of a person who never chose). */
+		public boolean updated() {
+			return email != null || phone != null || choices.values().stream().anyMatch(c -> !c.isEmpty()) || digest
+					|| !"ru".equals(lang) || !QUIET_FROM.equals(quietFrom) || !QUIET_TO.equals(quietTo);
+		}
+
 		public java.util.Locale locale() {
 			return java.util.Locale.forLanguageTag(lang);
 		}
