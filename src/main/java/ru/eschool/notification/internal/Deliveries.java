@@ -69,10 +69,10 @@ public class Deliveries {
 			.list();
 	}
 
-	/** Sent (and, for e-mail and push, done). */
+	/** Sent (and, for e-mail and push, done); a receipt that came first (DELIVERED, FAILED) stands. */
 	public void sent(long id, @Nullable String providerId, Instant now) {
 		db.sql("""
-				update notification_delivery set status = 'SENT', provider_id = coalesce(nullif(:p, ''), provider_id), sent_at = :now,
+				update notification_delivery set status = case when status = 'SENDING' then 'SENT' else status end, provider_id = coalesce(nullif(:p, ''), provider_id), sent_at = :now,
 				  attempts = attempts + 1, claimed_until = null, last_error = null where id = :id""")
 			.param("p", providerId == null ? "" : providerId).param("now", Db.utc(now)).param("id", id).update();
 	}
@@ -121,17 +121,20 @@ public class Deliveries {
 	/** A delivery receipt for one part: the SMS is delivered when every part is. Returns whether it now is. */
 	@Transactional
 	public boolean receipt(String smscId, boolean delivered, Instant now) {
-		Long deliveryId = db.sql("select delivery_id from notification_sms_part where smsc_id = :s").param("s", smscId)
+		Long deliveryId = db.sql("select max(delivery_id) from notification_sms_part where smsc_id = :s").param("s", smscId)
 			.query(Long.class).optional().orElse(null);
 		if (deliveryId == null) {
 			return false;
 		}
+		// receipts of the parts of one SMS come concurrently: one at a time per delivery, so the last sees all others
+		db.sql("select id from notification_delivery where id = :d for update").param("d", deliveryId).query(Long.class).list();
 		if (!delivered) {
 			db.sql("update notification_delivery set status = 'FAILED', last_error = 'receipt: not delivered' where id = :d")
 				.param("d", deliveryId).update();
 			return false;
 		}
-		db.sql("update notification_sms_part set delivered = true where smsc_id = :s").param("s", smscId).update();
+		db.sql("update notification_sms_part set delivered = true where smsc_id = :s and delivery_id = :d").param("s", smscId)
+			.param("d", deliveryId).update();
 		return db.sql("""
 				update notification_delivery set status = 'DELIVERED', delivered_at = :now where id = :d
 				and not exists (select 1 from notification_sms_part p where p.delivery_id = :d and not p.delivered)""")

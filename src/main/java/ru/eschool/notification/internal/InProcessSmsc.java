@@ -62,7 +62,7 @@ public final class InProcessSmsc implements AutoCloseable {
 	private final int port;
 	private final String systemId;
 	private final String password;
-	private final AtomicLong ids = new AtomicLong(1000);
+	private final AtomicLong ids = new AtomicLong(System.currentTimeMillis() % 1_000_000_000L * 1000);
 	private final List<Sms> received = new CopyOnWriteArrayList<>();
 	private final List<SMPPServerSession> sessions = new CopyOnWriteArrayList<>();
 	private final Map<String, List<String[]>> pending = new HashMap<>();
