@@ -12,7 +12,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.DisposableBean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -28,7 +37,7 @@ import ru.eschool.notification.internal.Preferences.Preference;
  * last attempt makes it a dead letter.
  */
 @Service
-public class Dispatcher {
+public class Dispatcher implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
@@ -37,6 +46,7 @@ public class Dispatcher {
 	private final NotificationProperties props;
 	private final Map<Channel, Sender> senders = new EnumMap<>(Channel.class);
 	private final Clock clock;
+	private final ExecutorService workers;
 
 	Dispatcher(Deliveries deliveries, Preferences preferences, NotificationProperties props, List<Sender> senders, Clock clock) {
 		this.deliveries = deliveries;
@@ -44,6 +54,12 @@ public class Dispatcher {
 		this.props = props;
 		this.clock = clock;
 		senders.forEach(s -> this.senders.put(s.channel(), s));
+		AtomicInteger n = new AtomicInteger();
+		this.workers = Executors.newFixedThreadPool(Math.max(1, props.dispatch().threads()), r -> {
+			Thread t = new Thread(r, "notification-sender-" + n.incrementAndGet());
+			t.setDaemon(true);
+			return t;
+		});
 	}
 
 	/** The outside channels that are configured. */
@@ -65,20 +81,22 @@ public class Dispatcher {
 		}
 	}
 
-	/** One round: claims and handles up to a batch of due deliveries; returns how many were claimed. */
+	/**
+	 * One round: claims and handles up to a batch of due deliveries; returns how many were claimed.
+	 * Sends run on a few threads, but a person's deliveries over one channel always on one thread,
+	 * in id order (the claim takes at most one pending delivery per person and channel anyway).
+	 */
 	public synchronized int runOnce() {
 		Instant now = clock.instant();
 		List<Due> batch = deliveries.claim(now, props.dispatch().batch(), now.plus(props.dispatch().lease()));
-		Map<Long, Preference> prefs = new LinkedHashMap<>();
-		Set<String> blocked = new HashSet<>();
+		if (batch.isEmpty()) {
+			return 0;
+		}
+		Map<Long, Preference> prefs = preferences.of(batch.stream().map(Due::accountId).collect(Collectors.toSet()));
+		Map<String, List<Due>> byRecipient = new LinkedHashMap<>();
 		Map<Long, List<Due>> digests = new LinkedHashMap<>();
 		for (Due d : batch) {
-			Preference p = prefs.computeIfAbsent(d.accountId(), preferences::of);
-			String recipient = d.accountId() + ":" + d.channel();
-			if (blocked.contains(recipient)) {
-				deliveries.release(d.id());
-				continue;
-			}
+			Preference p = prefs.get(d.accountId());
 			boolean overrides = d.urgent() && p.urgentOverrides();
 			if (d.channel() != Channel.EMAIL && !overrides && p.quietAt(now)) {
 				deliveries.hold(d.id(), p.quietEnd(now));
@@ -93,12 +111,42 @@ public class Dispatcher {
 				}
 				continue;
 			}
-			if (!send(List.of(d), p, now)) {
-				blocked.add(recipient);
+			byRecipient.computeIfAbsent(d.accountId() + ":" + d.channel(), k -> new ArrayList<>()).add(d);
+		}
+		List<Callable<Void>> work = new ArrayList<>();
+		byRecipient.values().forEach(rows -> work.add(() -> {
+			boolean blocked = false;
+			for (Due d : rows) {
+				if (blocked) {
+					deliveries.release(d.id());
+				}
+				else if (!send(List.of(d), prefs.get(d.accountId()), now)) {
+					blocked = true;
+				}
+			}
+			return null;
+		}));
+		digests.forEach((account, items) -> work.add(() -> {
+			send(items, prefs.get(account), now);
+			return null;
+		}));
+		try {
+			for (Future<Void> f : workers.invokeAll(work)) {
+				f.get();
 			}
 		}
-		digests.forEach((account, items) -> send(items, prefs.get(account), now));
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+		catch (ExecutionException e) {
+			log.warn("Notification dispatch failed: {}", e.getCause().toString());
+		}
 		return batch.size();
+	}
+
+	@Override
+	public void destroy() {
+		workers.shutdownNow();
 	}
 
 	private boolean send(List<Due> items, Preference p, Instant now) {

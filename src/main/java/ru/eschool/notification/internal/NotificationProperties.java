@@ -16,7 +16,7 @@ public record NotificationProperties(Dispatch dispatch, LocalTime digestAt, Mail
 
 	/** How often due deliveries are polled, how many per round, attempts before a dead letter, backoff. */
 	public record Dispatch(Duration interval, int batch, int maxAttempts, Duration backoff, Duration maxBackoff,
-			Duration lease) {
+			Duration lease, int threads) {
 	}
 
 	public record Mail(@Nullable String host, int port, @Nullable String username, @Nullable String password,

@@ -97,6 +97,34 @@ public class Preferences {
 		return base;
 	}
 
+	/** The preferences of several accounts: two statements whatever their number. */
+	public Map<Long, Preference> of(java.util.Collection<Long> accountIds) {
+		Map<Long, Preference> result = new java.util.HashMap<>();
+		if (accountIds.isEmpty()) {
+			return result;
+		}
+		db.sql("select account_id, email, phone, lang, zone, quiet_from, quiet_to, digest, urgent_overrides "
+				+ "from notification_preference where account_id in (:a)").param("a", accountIds).query(rs -> {
+			Map<Kind, Set<Channel>> choices = new EnumMap<>(Kind.class);
+			for (Kind k : Kind.values()) {
+				choices.put(k, EnumSet.noneOf(Channel.class));
+			}
+			result.put(rs.getLong(1), new Preference(rs.getString(2), rs.getString(3), rs.getString(4), ZoneId.of(rs.getString(5)),
+					LocalTime.ofSecondOfDay(rs.getInt(6) * 60L), LocalTime.ofSecondOfDay(rs.getInt(7) * 60L), rs.getBoolean(8),
+					rs.getBoolean(9), choices));
+		});
+		if (!result.isEmpty()) {
+			db.sql("select account_id, kind, channel from notification_choice where account_id in (:a)").param("a", result.keySet())
+				.query(rs -> {
+					result.get(rs.getLong(1)).choices().get(Kind.valueOf(rs.getString(2))).add(Channel.valueOf(rs.getString(3)));
+				});
+		}
+		for (Long a : accountIds) {
+			result.computeIfAbsent(a, k -> Preference.defaults());
+		}
+		return result;
+	}
+
 	@Transactional
 	public void save(long accountId, Preference p, Instant now) {
 		db.sql("delete from notification_choice where account_id = :a").param("a", accountId).update();

@@ -52,7 +52,7 @@ class SmsSender implements Sender, DisposableBean {
 	private final @Nullable LocalServers local;
 	private final Deliveries deliveries;
 	private final Clock clock;
-	private @Nullable SMPPSession session;
+	private volatile @Nullable SMPPSession session;
 
 	SmsSender(NotificationProperties props, ObjectProvider<LocalServers> local, Deliveries deliveries, Clock clock) {
 		this.sms = props.sms();
@@ -72,7 +72,7 @@ class SmsSender implements Sender, DisposableBean {
 	}
 
 	@Override
-	public synchronized @Nullable String send(List<Due> items, Preference to) throws Exception {
+	public @Nullable String send(List<Due> items, Preference to) throws Exception {
 		if (to.phone() == null) {
 			throw new Permanent("no phone number");
 		}
@@ -100,7 +100,7 @@ class SmsSender implements Sender, DisposableBean {
 						part.bytes()).getMessageId();
 			}
 			catch (java.io.IOException | org.jsmpp.extra.ResponseTimeoutException e) {
-				drop();
+				drop(); // bound again at the next send
 				throw e;
 			}
 			deliveries.smsPart(d.id(), n + 1, id);
@@ -111,7 +111,7 @@ class SmsSender implements Sender, DisposableBean {
 		return first;
 	}
 
-	private SMPPSession session() throws java.io.IOException {
+	private synchronized SMPPSession session() throws java.io.IOException {
 		SMPPSession s = session;
 		if (s != null && s.getSessionState().isBound()) {
 			return s;
@@ -132,7 +132,7 @@ class SmsSender implements Sender, DisposableBean {
 		return s;
 	}
 
-	private void drop() {
+	private synchronized void drop() {
 		SMPPSession s = session;
 		session = null;
 		if (s != null) {
