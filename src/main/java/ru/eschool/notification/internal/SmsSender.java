@@ -32,6 +32,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import ru.eschool.notification.internal.Deliveries.Due;
@@ -53,6 +54,7 @@ class SmsSender implements Sender, DisposableBean {
 	private final Deliveries deliveries;
 	private final Clock clock;
 	private volatile @Nullable SMPPSession session;
+	private volatile boolean wasBound;
 
 	SmsSender(NotificationProperties props, ObjectProvider<LocalServers> local, Deliveries deliveries, Clock clock) {
 		this.sms = props.sms();
@@ -111,6 +113,22 @@ class SmsSender implements Sender, DisposableBean {
 		return first;
 	}
 
+	/**
+	 * Between sends: a session that was bound and got lost (the SMSC went away, enquire_link found
+	 * the link dead) is bound again, so delivery receipts keep coming.
+	 */
+	@Scheduled(fixedDelayString = "${eschool.notification.sms.enquire-link}", initialDelayString = "${eschool.notification.sms.enquire-link}")
+	void keepBound() {
+		if (wasBound && on()) {
+			try {
+				session();
+			}
+			catch (Exception e) {
+				log.debug("SMPP rebind failed: {}", e.toString());
+			}
+		}
+	}
+
 	private synchronized SMPPSession session() throws java.io.IOException {
 		SMPPSession s = session;
 		if (s != null && s.getSessionState().isBound()) {
@@ -129,6 +147,7 @@ class SmsSender implements Sender, DisposableBean {
 				NumberingPlanIndicator.UNKNOWN, null), sms.timeout().toMillis());
 		log.info("SMPP transceiver bound to {}:{}", host, port);
 		session = s;
+		wasBound = true;
 		return s;
 	}
 
