@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.security.KeyPairGenerator;
-import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.util.Base64;
@@ -115,9 +114,5 @@ final class ChannelServers {
 
 	static String b64(byte[] b) {
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-	}
-
-	static ECPrivateKey unused() {
-		return VAPID.getPrivateKey();
 	}
 }

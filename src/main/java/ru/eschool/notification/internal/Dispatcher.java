@@ -20,7 +20,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -182,9 +181,5 @@ public class Dispatcher implements DisposableBean {
 		ZonedDateTime local = now.atZone(p.zone());
 		ZonedDateTime at = local.toLocalDate().atTime(props.digestAt()).atZone(p.zone());
 		return (at.isAfter(local) ? at : at.plusDays(1)).toInstant();
-	}
-
-	static @Nullable String orNull(@Nullable String s) {
-		return s == null || s.isBlank() ? null : s;
 	}
 }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.springframework.stereotype.Service;
@@ -52,9 +51,5 @@ public class Notifier {
 	@Transactional
 	public int notify(Notice notice, Collection<Long> accountIds) {
 		return inbox.fanOut(notice, accountIds, dispatcher.channelsOn(), clock.instant());
-	}
-
-	static Map<Long, List<Long>> none() {
-		return Map.of();
 	}
 }
