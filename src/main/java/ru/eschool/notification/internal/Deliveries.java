@@ -118,7 +118,10 @@ public class Deliveries {
 			.query(Integer.class).list();
 	}
 
-	/** A delivery receipt for one part: the SMS is delivered when every part is. Returns whether it now is. */
+	/**
+	 * A delivery receipt for one part: the SMS is delivered when every part is. Returns false when the
+	 * part is not known yet (the receipt overtook the storing of its id), so the caller tries again.
+	 */
 	@Transactional
 	public boolean receipt(String smscId, boolean delivered, Instant now) {
 		Long deliveryId = db.sql("select max(delivery_id) from notification_sms_part where smsc_id = :s").param("s", smscId)
@@ -131,14 +134,15 @@ public class Deliveries {
 		if (!delivered) {
 			db.sql("update notification_delivery set status = 'FAILED', last_error = 'receipt: not delivered' where id = :d")
 				.param("d", deliveryId).update();
-			return false;
+			return true;
 		}
 		db.sql("update notification_sms_part set delivered = true where smsc_id = :s and delivery_id = :d").param("s", smscId)
 			.param("d", deliveryId).update();
-		return db.sql("""
+		db.sql("""
 				update notification_delivery set status = 'DELIVERED', delivered_at = :now where id = :d
 				and not exists (select 1 from notification_sms_part p where p.delivery_id = :d and not p.delivered)""")
-			.param("now", Db.utc(now)).param("d", deliveryId).update() > 0;
+			.param("now", Db.utc(now)).param("d", deliveryId).update();
+		return true;
 	}
 
 	/** Deliveries that failed for good, to people notified by the institution's events. */

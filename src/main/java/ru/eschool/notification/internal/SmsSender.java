@@ -3,6 +3,9 @@ package ru.eschool.notification.internal;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
 import org.jsmpp.bean.Alphabet;
@@ -55,6 +58,11 @@ class SmsSender implements Sender, DisposableBean {
 	private final Clock clock;
 	private volatile @Nullable SMPPSession session;
 	private volatile boolean wasBound;
+	private final ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor(r -> {
+		Thread t = new Thread(r, "sms-receipts");
+		t.setDaemon(true);
+		return t;
+	});
 
 	SmsSender(NotificationProperties props, ObjectProvider<LocalServers> local, Deliveries deliveries, Clock clock) {
 		this.sms = props.sms();
@@ -165,8 +173,26 @@ class SmsSender implements Sender, DisposableBean {
 	}
 
 	@Override
-	public synchronized void destroy() {
+	public void destroy() {
+		later.shutdownNow();
 		drop();
+	}
+
+	/**
+	 * Applies a receipt; one that overtook the storing of its part's id (the SMSC answers quickly)
+	 * is tried again a few times over about ten seconds.
+	 */
+	private void apply(String smscId, boolean ok, int attempt) {
+		try {
+			if (!deliveries.receipt(smscId, ok, clock.instant()) && attempt < 8) {
+				later.schedule(() -> apply(smscId, ok, attempt + 1), 50L << attempt, TimeUnit.MILLISECONDS);
+			}
+		}
+		catch (RuntimeException e) {
+			if (attempt < 8) {
+				later.schedule(() -> apply(smscId, ok, attempt + 1), 50L << attempt, TimeUnit.MILLISECONDS);
+			}
+		}
 	}
 
 	/** Delivery receipts from the SMSC. */
@@ -181,7 +207,7 @@ class SmsSender implements Sender, DisposableBean {
 				DeliveryReceipt receipt = deliverSm.getShortMessageAsDeliveryReceipt();
 				boolean ok = receipt.getFinalStatus() == DeliveryReceiptState.DELIVRD;
 				if (receipt.getFinalStatus() != DeliveryReceiptState.ENROUTE && receipt.getFinalStatus() != DeliveryReceiptState.ACCEPTD) {
-					deliveries.receipt(receipt.getId(), ok, clock.instant());
+					apply(receipt.getId(), ok, 0);
 				}
 			}
 			catch (Exception e) {
