@@ -187,6 +187,33 @@ class NotificationChannelsTests {
 	}
 
 	@Test
+	void withTheDailyDigestEmailsWaitForTheDigestHourAndGoAsOneMessage() throws Exception {
+		Map<Kind, Set<Channel>> all = new EnumMap<>(Kind.class);
+		for (Kind k : Kind.values()) {
+			all.put(k, k == Kind.MARK ? EnumSet.of(Channel.EMAIL) : EnumSet.noneOf(Channel.class));
+		}
+		preferences.save(mother.id(), new Preference(email, phone, "ru", ZoneId.of("Asia/Vladivostok"), LocalTime.MIDNIGHT,
+				LocalTime.MIDNIGHT, true, true, all), Instant.now());
+		publish(mark(TestData.next(), "5"));
+		publish(mark(TestData.next(), "4"));
+		await().atMost(Duration.ofSeconds(15)).until(() -> db.sql(
+				"select count(*) from notification_delivery where account_id = :a and held_until is not null")
+			.param("a", mother.id()).query(Integer.class).single() == 2);
+		Instant held = db.sql("select max(held_until) from notification_delivery where account_id = :a").param("a", mother.id())
+			.query(java.time.OffsetDateTime.class).single().toInstant();
+		assertThat(held.atZone(ZoneId.of("Asia/Vladivostok")).toLocalTime()).isEqualTo(LocalTime.of(19, 0));
+		assertThat(mailTo(email)).isEmpty();
+		// the digest hour comes
+		db.sql("update notification_delivery set held_until = :t, next_attempt_at = :t where account_id = :a")
+			.param("t", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusSeconds(1)).param("a", mother.id()).update();
+		await().atMost(Duration.ofSeconds(15)).until(() -> mailTo(email).size() == 1);
+		MimeMessage digest = mailTo(email).get(0);
+		assertThat(digest.getSubject()).isEqualTo("Электронный дневник: уведомлений за день — 2");
+		assertThat(multipartText((MimeMultipart) digest.getContent())).contains("оценка 5", "оценка 4");
+		await().atMost(Duration.ofSeconds(5)).until(() -> statuses(mother, Channel.EMAIL).equals(List.of("SENT", "SENT")));
+	}
+
+	@Test
 	void anSmsReachesTheSmscInConcatenatedUcs2PartsAndItsReceiptMarksItDelivered() {
 		prefer(mother, "ru", LocalTime.MIDNIGHT, LocalTime.MIDNIGHT, Map.of(Kind.MARK, EnumSet.of(Channel.SMS)));
 		publish(mark(TestData.next(), "4"));
