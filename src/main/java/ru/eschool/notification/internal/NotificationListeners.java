@@ -104,7 +104,7 @@ class NotificationListeners {
 	@ApplicationModuleListener
 	void on(MessageSent e) {
 		notifier.notify(new Notice("message:" + e.messageId(), Kind.MESSAGE, null, "notification.text.message",
-				List.of(e.senderName(), e.preview()), "/messages", false), e.recipientAccountIds());
+				List.of(e.senderName(), e.preview()), "/messages/" + e.conversationId(), false), e.recipientAccountIds());
 	}
 
 	@ApplicationModuleListener
@@ -115,7 +115,8 @@ class NotificationListeners {
 		}
 		notifier.notify(new Notice("announcement:" + e.announcementId(), Kind.ANNOUNCEMENT, e.institutionId(),
 				e.urgent() ? "notification.text.announcementUrgent" : "notification.text.announcement",
-				List.of(e.authorName(), e.title()), "/messages", e.urgent()), source.recipientAccountIds(e.announcementId()));
+				List.of(e.authorName(), e.title()), "/announcements/" + e.announcementId(), e.urgent()),
+				source.recipientAccountIds(e.announcementId()));
 	}
 
 	private void aboutStudent(Notice notice, long studentId) {

@@ -12,11 +12,11 @@ import ru.eschool.shared.web.HeaderBadge;
 /** The number of unread notifications beside the person's name (one statement per full page). */
 @Component
 @Order(20)
-class UnreadBadge implements HeaderBadge {
+class NotificationBadge implements HeaderBadge {
 
 	private final Inbox inbox;
 
-	UnreadBadge(Inbox inbox) {
+	NotificationBadge(Inbox inbox) {
 		this.inbox = inbox;
 	}
 
