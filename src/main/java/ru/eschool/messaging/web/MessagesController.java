@@ -104,10 +104,9 @@ class MessagesController {
 
 	@GetMapping("/messages/{id}")
 	String conversation(Actor actor, @PathVariable long id, @RequestParam(required = false) @Nullable String tooBig,
-			Model model) {
-		List<Conversations.Message> messages = new ArrayList<>();
-		View view = desk.open(actor, id, messages).orElseThrow(NotFound::new);
-		return thread(actor, view, messages, "", tooBig(tooBig), model, "messaging/conversation");
+			@RequestParam(required = false) @Nullable Long before, Model model) {
+		MessagingDesk.Opened opened = desk.open(actor, id, before);
+		return thread(actor, opened, "", tooBig(tooBig), model, "messaging/conversation");
 	}
 
 	private static Map<String, String> tooBig(@Nullable String tooBig) {
@@ -123,16 +122,17 @@ class MessagesController {
 		if (errors.isEmpty() && htmx == null) {
 			return "redirect:/messages/" + id;
 		}
-		List<Conversations.Message> messages = new ArrayList<>();
-		View view = desk.open(actor, id, messages).orElseThrow(NotFound::new);
-		return thread(actor, view, messages, errors.isEmpty() ? "" : text, errors, model,
+		MessagingDesk.Opened opened = desk.open(actor, id, null);
+		return thread(actor, opened, errors.isEmpty() ? "" : text, errors, model,
 				htmx == null ? "messaging/conversation" : "messaging/thread");
 	}
 
-	private String thread(Actor actor, View view, List<Conversations.Message> messages, String text, Map<String, String> errors,
-			Model model, String template) {
+	private String thread(Actor actor, MessagingDesk.Opened opened, String text, Map<String, String> errors, Model model,
+			String template) {
+		View view = opened.view();
 		model.addAttribute("view", view);
-		model.addAttribute("messages", messages);
+		model.addAttribute("messages", opened.messages());
+		model.addAttribute("earlier", opened.earlier() && !opened.messages().isEmpty() ? opened.messages().get(0).id() : null);
 		model.addAttribute("text", text);
 		model.addAttribute("errors", errors);
 		model.addAttribute("blocked", desk.blocked(actor, view));
