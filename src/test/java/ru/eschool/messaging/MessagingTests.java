@@ -479,4 +479,33 @@ class MessagingTests {
 			.andExpect(header().string("Content-Disposition", containsString("attachment")))
 			.andExpect(header().string("Content-Disposition", not(containsString("%E2%80%AE"))));
 	}
+
+	@Test
+	void aNulCharacterInTypedTextIsDroppedSoTheTextSavesOnEveryDatabase() throws Exception {
+		long conversation = write(parent, teacher, Role.TEACHER, "Первая строка\u0000вторая");
+		assertThat(db.sql("select body from messaging_message where conversation_id = :c").param("c", conversation)
+			.query(String.class).single()).isEqualTo("Первая строкавторая");
+		long message = db.sql("select id from messaging_message where conversation_id = :c").param("c", conversation)
+			.query(Long.class).single();
+		mvc.perform(post("/messages/m/" + message + "/report").param("reason", "Спам\u0000").with(data.as(teacher)).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		assertThat(db.sql("select reason from messaging_report where message_id = :m").param("m", message)
+			.query(String.class).single()).isEqualTo("Спам");
+		mvc.perform(get("/messages").param("q", "строка\u0000").with(data.as(parent)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Первая строкавторая")));
+	}
+
+	@Test
+	void anHtmxReplyAfterTheRelationEndedSaysSoInTheThreadAndStoresNothing() throws Exception {
+		long conversation = write(parent, teacher, Role.TEACHER, "Вопрос");
+		db.sql("delete from school_teaching_assignment where staff_id = (select person_id from identity_role_grant where account_id = :a)")
+			.param("a", teacher.id()).update();
+		mvc.perform(post("/messages/" + conversation).param("text", "Ещё вопрос").header("HX-Request", "true")
+			.with(data.as(parent)).with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(I18n.msg(Locale.ROOT, "messaging.ended"))))
+			.andExpect(content().string(not(containsString("<html"))));
+		assertThat(messages(parent)).isEqualTo(1);
+	}
 }

@@ -155,7 +155,7 @@ public class MessagingDesk {
 	}
 
 	private void store(Actor actor, long conversationId, long recipient, String text, @Nullable Upload upload, Instant now) {
-		String body = text.strip();
+		String body = clean(text);
 		long message = conversations.addMessage(conversationId, actor.accountId(), body, now);
 		if (upload != null) {
 			conversations.addAttachment(message, files.store(upload.name(), upload.bytes()));
@@ -165,9 +165,17 @@ public class MessagingDesk {
 				preview));
 	}
 
+	/**
+	 * Typed text as stored: without NUL characters (PostgreSQL refuses them in a varchar, so a pasted
+	 * or forged one would fail the request instead of saving the text) and without outer whitespace.
+	 */
+	public static String clean(String typed) {
+		return typed.replace("\u0000", "").strip();
+	}
+
 	private static Map<String, String> check(String text, @Nullable Upload upload) {
 		Map<String, String> errors = new LinkedHashMap<>();
-		String body = text.strip();
+		String body = clean(text);
 		if (body.isEmpty()) {
 			errors.put("text", I18n.t("messaging.text.empty"));
 		}
@@ -236,7 +244,7 @@ public class MessagingDesk {
 			throw new Forbidden();
 		}
 		conversationOut[0] = m[0];
-		String r = reason.strip();
+		String r = clean(reason);
 		if (r.isEmpty()) {
 			return Map.of("reason", I18n.t("messaging.report.empty"));
 		}
@@ -287,8 +295,8 @@ public class MessagingDesk {
 			throw new Forbidden();
 		}
 		Map<String, String> errors = new LinkedHashMap<>();
-		String title = in.title().strip();
-		String body = in.body().strip();
+		String title = clean(in.title());
+		String body = clean(in.body());
 		if (title.isEmpty()) {
 			errors.put("title", I18n.t("messaging.title.empty"));
 		}

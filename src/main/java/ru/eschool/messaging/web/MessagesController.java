@@ -32,6 +32,7 @@ import ru.eschool.messaging.internal.MessagingDesk.Upload;
 import ru.eschool.school.Correspondents.Relation;
 import ru.eschool.shared.Actor;
 import ru.eschool.shared.FileStore;
+import ru.eschool.shared.Forbidden;
 import ru.eschool.shared.NotFound;
 import ru.eschool.shared.Role;
 import ru.eschool.shared.web.I18n;
@@ -53,7 +54,7 @@ class MessagesController {
 
 	@GetMapping("/messages")
 	String inbox(Actor actor, @RequestParam(required = false) @Nullable String q, Model model) {
-		String query = q == null ? "" : q.strip();
+		String query = q == null ? "" : MessagingDesk.clean(q);
 		if (query.length() > 100) {
 			query = query.substring(0, 100);
 		}
@@ -118,7 +119,17 @@ class MessagesController {
 			@RequestParam(required = false) @Nullable MultipartFile file,
 			@RequestHeader(value = "HX-Request", required = false) @Nullable String htmx, Model model,
 			RedirectAttributes redirect) throws IOException {
-		Map<String, String> errors = desk.reply(actor, id, text, upload(file));
+		Map<String, String> errors;
+		try {
+			errors = desk.reply(actor, id, text, upload(file));
+		}
+		catch (Forbidden e) {
+			// htmx swaps no 403: the reply form would do nothing at all, so the refusal is said in the thread
+			if (htmx == null) {
+				throw e;
+			}
+			errors = Map.of("", I18n.t("messaging.ended"));
+		}
 		if (errors.isEmpty() && htmx == null) {
 			return "redirect:/messages/" + id;
 		}
