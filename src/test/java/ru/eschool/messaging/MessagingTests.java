@@ -508,4 +508,12 @@ class MessagingTests {
 			.andExpect(content().string(not(containsString("<html"))));
 		assertThat(messages(parent)).isEqualTo(1);
 	}
+
+	@Test
+	void searchHitsShowTheStartOfLongMessagesOnly() throws Exception {
+		write(parent, teacher, Role.TEACHER, "Олимпиада: " + "подробности ".repeat(330));
+		String page = mvc.perform(get("/messages").param("q", "олимпиада").with(data.as(parent))).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page).contains("Олимпиада: подробности").doesNotContain("подробности ".repeat(30));
+	}
 }

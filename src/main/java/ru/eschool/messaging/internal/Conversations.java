@@ -201,17 +201,24 @@ public class Conversations {
 				where p.account_id = :a""").param("a", accountId).query(Integer.class).single();
 	}
 
-	/** The account's own messages (sent or received) containing the text, newest first (one statement). */
+	/** How much of a message a search hit shows (50 hits of 4,000 characters would be a page of 200 KB). */
+	public static final int SNIPPET = 300;
+
+	/**
+	 * The account's own messages (sent or received) containing the text, newest first, each cut to
+	 * {@link #SNIPPET} characters (one statement).
+	 */
 	public List<Hit> search(long accountId, String text, int limit) {
 		String pattern = "%" + text.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
 			.replace("_", "\\_") + "%";
 		return db.sql("""
-				select m.conversation_id, m.id, o.name, m.body, m.created_at
+				select m.conversation_id, m.id, o.name, left(m.body, :snippet), m.created_at
 				from messaging_participant me
 				join messaging_message m on m.conversation_id = me.conversation_id
 				join messaging_participant o on o.conversation_id = me.conversation_id and o.account_id <> me.account_id
 				where me.account_id = :a and lower(m.body) like :q escape '\\'
 				order by m.id desc limit :n""").param("a", accountId).param("q", pattern).param("n", limit)
+			.param("snippet", SNIPPET)
 			.query((rs, n) -> new Hit(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
 					rs.getObject(5, java.time.OffsetDateTime.class).toInstant()))
 			.list();
