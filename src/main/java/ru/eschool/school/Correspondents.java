@@ -12,7 +12,8 @@ import ru.eschool.shared.Role;
 
 /**
  * Who may talk to whom, for the messaging module. The relations are the school's: a guardian with
- * the teachers and class teachers of their children and with the school's administration; a
+ * the teachers and class teachers of their children and with the school's administration (while a
+ * child of theirs is in a current class of the school, as the administration sees them); a
  * student with their teachers and class teacher; staff with the staff of their school; and the
  * other way round (a teacher with the students they teach or lead and those students' guardians,
  * an administration member with the guardians of the school). Only current classes of the current
@@ -127,7 +128,11 @@ public class Correspondents {
 				union all
 				select 'ADMINISTRATION', 'STAFF', s.id, s.last_name, s.first_name, s.middle_name, ''
 				from school_staff s join school_guardian g on g.id = :p and g.institution_id = s.institution_id
-				where s.institution_id = :i and s.active = true
+				where s.institution_id = :i and s.active = true and exists (
+				  select 1 from school_guardianship gs
+				  join school_student st on st.id = gs.student_id and st.active = true
+				""" + CURRENT_CLASS.formatted("gs.student_id") + """
+				  where gs.guardian_id = :p)
 				order by 1, 4, 5, 3, 7""";
 	}
 

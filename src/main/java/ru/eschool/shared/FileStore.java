@@ -136,10 +136,14 @@ public class FileStore {
 		return true;
 	}
 
-	/** The last path segment of an uploaded name, without control characters or quotes, at most 200 characters. */
+	/**
+	 * The last path segment of an uploaded name, without control or format characters (a direction
+	 * override, U+202E, before "exe.txt" makes a text file read as "...txt.exe") or quotes, at most
+	 * 200 characters.
+	 */
 	public static String safeName(@Nullable String name) {
 		String n = name == null ? "file" : name.replace('\\', '/');
-		n = n.substring(n.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"]", "").strip();
+		n = n.substring(n.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\\p{Cf}\"]", "").strip();
 		if (n.isEmpty()) {
 			n = "file";
 		}

@@ -164,7 +164,9 @@ class YearMarksTests {
 		long foreign = data.student(other, data.schoolClass(other, 9, "А"), "Чужой", "Ученик");
 		assertThat(body(set(teacher, nineA, Kind.ANNUAL, foreign, 0, "5", null))).contains("не учился в классе");
 		mvc.perform(set(teacher, nineA, Kind.ANNUAL, ivanov, 0, "5", null).param("kind", "YEARLY"));
-		assertThat(db.sql("select count(*) from gradebook_year_mark").query(Long.class).single()).isZero();
+		// scoped to this test's students: other tests of the shared database set year marks too
+		assertThat(db.sql("select count(*) from gradebook_year_mark where student_id in (:s)")
+			.param("s", java.util.List.of(ivanov, fifthGrader, foreign)).query(Long.class).single()).isZero();
 		assertThat(yearHistory(ivanov) + yearHistory(fifthGrader) + yearHistory(foreign)).isZero();
 		assertThat(events.stream(YearMarkSet.class)).isEmpty();
 	}
@@ -238,5 +240,57 @@ class YearMarksTests {
 		}
 		int big = StatementCounter.count(() -> body(get(year).with(data.as(teacher))));
 		assertThat(big).isEqualTo(small);
+	}
+
+	@Test
+	void nobodyButTheAssignedTeacherOfTheStudentsGroupSetsAYearMark() throws Exception {
+		// another school's teacher, a teacher of the class in another subject, the student, a guardian
+		School other = data.school();
+		Account foreign = data.account("Чужая Учительница", TestData.grant(Role.TEACHER, other,
+				data.staff(other, "Чужая", "Учительница", "TEACHER")));
+		mvc.perform(set(foreign, nineA, Kind.ANNUAL, ivanov, 0, "5", null)).andExpect(status().isNotFound());
+		long physicsTeacher = data.staff(school, "Физикова", "Нина", "TEACHER");
+		data.assign(physicsTeacher, data.subject(school, "Физика"), nineA);
+		Account physics = data.account("Физикова Нина", TestData.grant(Role.TEACHER, school, physicsTeacher));
+		mvc.perform(set(physics, nineA, Kind.ANNUAL, ivanov, 0, "5", null)).andExpect(status().isNotFound());
+		Account pupil = data.account("Иванов Пётр", TestData.grant(Role.STUDENT, school, ivanov));
+		mvc.perform(set(pupil, nineA, Kind.ANNUAL, ivanov, 0, "5", null)).andExpect(status().isForbidden());
+		Account guardian = data.account("Иванова Мария", TestData.grant(Role.GUARDIAN, school,
+				data.guardian(school, "Иванова", "Мария", ivanov)));
+		mvc.perform(set(guardian, nineA, Kind.ANNUAL, ivanov, 0, "5", null)).andExpect(status().isForbidden());
+		// the teacher of a group: not the other group's student, not the other group, not the whole class
+		long first = data.classGroup(nineA, "1 группа");
+		long second = data.classGroup(nineA, "2 группа");
+		data.groupMember(first, ivanov);
+		data.groupMember(second, petrova);
+		long groupTeacher = data.staff(school, "Группова", "Зоя", "TEACHER");
+		db.sql("insert into school_teaching_assignment (staff_id, subject_id, class_id, group_id) values (:s, :m, :c, :g)")
+			.param("s", groupTeacher).param("m", math).param("c", nineA).param("g", first).update();
+		Account group = data.account("Группова Зоя", TestData.grant(Role.TEACHER, school, groupTeacher));
+		assertThat(body(set(group, nineA, Kind.ANNUAL, petrova, 0, "3", "причина").param("group", String.valueOf(first))))
+			.contains("role=\"alert\"");
+		mvc.perform(set(group, nineA, Kind.ANNUAL, petrova, 0, "3", "причина").param("group", String.valueOf(second)))
+			.andExpect(status().isNotFound());
+		mvc.perform(set(group, nineA, Kind.ANNUAL, ivanov, 0, "5", null)).andExpect(status().isNotFound());
+		assertThat(db.sql("select count(*) from gradebook_year_mark where class_id = :c").param("c", nineA)
+			.query(Long.class).single()).isZero();
+		assertThat(yearHistory(ivanov) + yearHistory(petrova)).isZero();
+		assertThat(events.stream(YearMarkSet.class)).isEmpty();
+		// the group's own student is theirs to mark
+		body(set(group, nineA, Kind.ANNUAL, ivanov, 0, "5", null).param("group", String.valueOf(first)));
+		assertThat(stored(ivanov, Kind.ANNUAL)).isEqualTo("5:5:-");
+	}
+
+	@Test
+	void everyChangeOfAYearMarkAppendsToTheHistoryAndEarlierRowsStayAsTheyWere() throws Exception {
+		body(set(teacher, nineA, Kind.ANNUAL, ivanov, 0, "5", null));
+		body(set(teacher, nineA, Kind.ANNUAL, ivanov, 1, "4", "Годовая контрольная на 3"));
+		body(set(teacher, nineA, Kind.ANNUAL, ivanov, 2, "5", null));
+		assertThat(db.sql("""
+				select coalesce(old_value, '-') || '>' || new_value || ':' || coalesce(reason, '-') from gradebook_mark_history
+				where kind = 'ANNUAL' and student_id = :s order by id""").param("s", ivanov).query(String.class).list())
+			.containsExactly("->5:-", "5>4:Годовая контрольная на 3", "4>5:-");
+		assertThat(db.sql("select count(distinct year_mark_id) from gradebook_mark_history where student_id = :s")
+			.param("s", ivanov).query(Long.class).single()).isEqualTo(1);
 	}
 }

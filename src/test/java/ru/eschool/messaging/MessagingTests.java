@@ -360,4 +360,160 @@ class MessagingTests {
 			.andExpect(content().string(containsString(I18n.msg(Locale.forLanguageTag("ru"), "messaging.request.tooBig", 31))));
 		assertThat(messages(parent)).isZero();
 	}
+
+	// ---- review: relations that ended, conversations across schools, roles that were taken away
+
+	@Test
+	void aGuardianWhoseChildrenLeftTheSchoolNoLongerWritesToItsAdministration() throws Exception {
+		long conversation = write(parent, admin, Role.SCHOOL_ADMIN, "Вопрос администрации");
+		db.sql("""
+				update school_enrolment set left_on = :d, leave_reason = 'TRANSFERRED' where left_on is null and student_id in (
+				  select gs.student_id from school_guardianship gs
+				  join identity_role_grant g on g.person_id = gs.guardian_id and g.role = 'GUARDIAN' where g.account_id = :a)""")
+			.param("d", java.time.LocalDate.of(2026, 10, 1)).param("a", parent.id()).update();
+		mvc.perform(get("/messages/new").with(data.as(parent)))
+			.andExpect(content().string(not(containsString("value=\"" + to(admin, Role.SCHOOL_ADMIN) + "\""))));
+		mvc.perform(post("/messages").param("to", to(admin, Role.SCHOOL_ADMIN)).param("text", "Ещё вопрос")
+			.with(data.as(parent)).with(csrf())).andExpect(status().isForbidden());
+		mvc.perform(post("/messages/" + conversation).param("text", "Ещё вопрос").with(data.as(parent)).with(csrf()))
+			.andExpect(status().isForbidden());
+		assertThat(messages(parent)).isEqualTo(1);
+		// the history stays readable
+		mvc.perform(get("/messages/" + conversation).with(data.as(parent))).andExpect(status().isOk());
+	}
+
+	@Test
+	void aStudentWhoMovedToAnotherSchoolStartsANewConversationThereThatTheTeacherCanAnswer() throws Exception {
+		// a teacher working in two schools; a student with a record (and a grant) in each
+		School second = data.school();
+		long mathA = data.subject(school, "Физика");
+		long mathB = data.subject(second, "Физика");
+		long classB = data.schoolClass(second, 5, "В");
+		long tA = data.staff(school, "Совместитель", "Игорь", "TEACHER");
+		long tB = data.staff(second, "Совместитель", "Игорь", "TEACHER");
+		data.assign(tA, mathA, classA);
+		data.assign(tB, mathB, classB);
+		Account both = data.account("Совместитель Игорь", TestData.grant(Role.TEACHER, school, tA),
+				TestData.grant(Role.TEACHER, second, tB));
+		long sA = data.student(school, classA, "Переходов", "Коля");
+		long sB = data.student(second, classB, "Переходов", "Коля");
+		Account mover = data.account("Переходов Коля", TestData.grant(Role.STUDENT, school, sA),
+				TestData.grant(Role.STUDENT, second, sB));
+		long first = write(mover, both, Role.TEACHER, "Вопрос в старой школе");
+		db.sql("update school_enrolment set left_on = :d, leave_reason = 'TRANSFERRED' where student_id = :s")
+			.param("d", java.time.LocalDate.of(2026, 10, 1)).param("s", sA).update();
+
+		String location = mvc.perform(post("/messages").param("to", to(both, Role.TEACHER)).param("text", "Вопрос в новой школе")
+			.with(data.asWithGrants(mover, Role.STUDENT, second, sB)).with(csrf()))
+			.andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+		long next = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+		assertThat(next).isNotEqualTo(first);
+		assertThat(db.sql("select institution_id from messaging_conversation where id = :c").param("c", next)
+			.query(Long.class).single()).isEqualTo(second.id());
+		mvc.perform(post("/messages/" + next).param("text", "Отвечаю в новой школе")
+			.with(data.asWithGrants(both, Role.TEACHER, second, tB)).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		assertThat(messages(both)).isEqualTo(1);
+	}
+
+	@Test
+	void aStaffMemberWhoseRoleWasTakenAwayNoLongerRepliesInItsConversationsFromAnotherRole() throws Exception {
+		// a teacher who is also a guardian of a student of the school
+		long staffId = data.staff(school, "Мамина", "Светлана", "TEACHER");
+		long child = data.student(school, classA, "Мамин", "Лёва");
+		Account teacherMother = data.account("Мамина Светлана", TestData.grant(Role.TEACHER, school, staffId),
+				TestData.grant(Role.GUARDIAN, school, data.guardian(school, "Мамина", "Светлана", child)));
+		long conversation = write(teacherMother, otherTeacher, Role.TEACHER, "Коллега, вопрос о расписании");
+		// deactivated (the teacher role goes), then made active again without an account in that role
+		mvc.perform(post("/admin/staff/" + staffId + "/deactivate").with(data.as(admin)).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		mvc.perform(post("/admin/staff/" + staffId + "/activate").with(data.as(admin)).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		mvc.perform(post("/messages/" + conversation).param("text", "Пишу как учитель, хоть и без роли")
+			.with(data.as(teacherMother)).with(csrf()))
+			.andExpect(status().isForbidden());
+		assertThat(messages(teacherMother)).isEqualTo(1);
+		mvc.perform(get("/messages/" + conversation).with(data.as(teacherMother))).andExpect(status().isOk());
+	}
+
+	@Test
+	void aLongConversationShowsItsLatestHundredMessagesAndLinksToEarlierOnes() throws Exception {
+		long conversation = write(parent, teacher, Role.TEACHER, "Сообщение 0");
+		for (int i = 1; i < 130; i++) {
+			db.sql("""
+					insert into messaging_message (conversation_id, sender_account_id, body, created_at)
+					values (:c, :a, :b, :t)""").param("c", conversation).param("a", parent.id()).param("b", "Сообщение " + i)
+				.param("t", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC)).update();
+		}
+		String latest = mvc.perform(get("/messages/" + conversation).with(data.as(teacher))).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(latest).contains(">Сообщение 129<", ">Сообщение 30<").doesNotContain(">Сообщение 29<")
+			.contains(I18n.msg(Locale.ROOT, "messaging.earlier"));
+		long thirtieth = db.sql("select id from messaging_message where conversation_id = :c and body = 'Сообщение 30'")
+			.param("c", conversation).query(Long.class).single();
+		assertThat(latest).contains("href=\"/messages/" + conversation + "?before=" + thirtieth + "\"");
+		String earlier = mvc.perform(get("/messages/" + conversation).param("before", String.valueOf(thirtieth))
+			.with(data.as(teacher))).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(earlier).contains(">Сообщение 0<", ">Сообщение 29<").doesNotContain(">Сообщение 30<")
+			.doesNotContain(I18n.msg(Locale.ROOT, "messaging.earlier"));
+		// another account's "before" shows nothing of it
+		mvc.perform(get("/messages/" + conversation).param("before", String.valueOf(thirtieth)).with(data.as(otherParent)))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void anAttachmentsNameLosesDirectionOverridesThatDisguiseItsType() throws Exception {
+		mvc.perform(multipart("/messages").file(new MockMultipartFile("file", "отчёт\u202Eexe.txt", "text/plain",
+				"текст".getBytes(StandardCharsets.UTF_8)))
+			.param("to", to(teacher, Role.TEACHER)).param("text", "Отчёт во вложении").with(data.as(parent)).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		long file = db.sql("""
+				select f.id from messaging_attachment f join messaging_message m on m.id = f.message_id where m.sender_account_id = :a""")
+			.param("a", parent.id()).query(Long.class).single();
+		assertThat(db.sql("select name from messaging_attachment where id = :f").param("f", file).query(String.class).single())
+			.isEqualTo("отчётexe.txt");
+		mvc.perform(get("/messages/files/" + file).with(data.as(teacher)))
+			.andExpect(status().isOk())
+			.andExpect(header().string("X-Content-Type-Options", "nosniff"))
+			.andExpect(header().string("Content-Disposition", containsString("attachment")))
+			.andExpect(header().string("Content-Disposition", not(containsString("%E2%80%AE"))));
+	}
+
+	@Test
+	void aNulCharacterInTypedTextIsDroppedSoTheTextSavesOnEveryDatabase() throws Exception {
+		long conversation = write(parent, teacher, Role.TEACHER, "Первая строка\u0000вторая");
+		assertThat(db.sql("select body from messaging_message where conversation_id = :c").param("c", conversation)
+			.query(String.class).single()).isEqualTo("Первая строкавторая");
+		long message = db.sql("select id from messaging_message where conversation_id = :c").param("c", conversation)
+			.query(Long.class).single();
+		mvc.perform(post("/messages/m/" + message + "/report").param("reason", "Спам\u0000").with(data.as(teacher)).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		assertThat(db.sql("select reason from messaging_report where message_id = :m").param("m", message)
+			.query(String.class).single()).isEqualTo("Спам");
+		mvc.perform(get("/messages").param("q", "строка\u0000").with(data.as(parent)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Первая строкавторая")));
+	}
+
+	@Test
+	void anHtmxReplyAfterTheRelationEndedSaysSoInTheThreadAndStoresNothing() throws Exception {
+		long conversation = write(parent, teacher, Role.TEACHER, "Вопрос");
+		db.sql("delete from school_teaching_assignment where staff_id = (select person_id from identity_role_grant where account_id = :a)")
+			.param("a", teacher.id()).update();
+		mvc.perform(post("/messages/" + conversation).param("text", "Ещё вопрос").header("HX-Request", "true")
+			.with(data.as(parent)).with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(I18n.msg(Locale.ROOT, "messaging.ended"))))
+			.andExpect(content().string(not(containsString("<html"))));
+		assertThat(messages(parent)).isEqualTo(1);
+	}
+
+	@Test
+	void searchHitsShowTheStartOfLongMessagesOnly() throws Exception {
+		write(parent, teacher, Role.TEACHER, "Олимпиада: " + "подробности ".repeat(330));
+		String page = mvc.perform(get("/messages").param("q", "олимпиада").with(data.as(parent))).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page).contains("Олимпиада: подробности").doesNotContain("подробности ".repeat(30));
+	}
 }

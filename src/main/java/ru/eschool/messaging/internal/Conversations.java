@@ -74,14 +74,22 @@ public class Conversations {
 		return Optional.of(new View(conversationId, institution[0], me, other));
 	}
 
-	/** The conversation between these two sides, if there is one. */
-	public Optional<Long> between(long accountId, Role role, long otherAccountId, Role otherRole) {
+	/**
+	 * The conversation of this school between these two sides, each as the same person record, if
+	 * there is one. One account may act as several records (a teacher of two schools, a student who
+	 * moved): each pair of records has its own conversation, checked against its own relation.
+	 */
+	public Optional<Long> between(long institutionId, long accountId, Role role, long personId, long otherAccountId,
+			Role otherRole, long otherPersonId) {
 		return db.sql("""
 				select a.conversation_id from messaging_participant a
 				join messaging_participant b on b.conversation_id = a.conversation_id
-				where a.account_id = :a and a.role = :r and b.account_id = :b and b.role = :br
+				join messaging_conversation c on c.id = a.conversation_id
+				where a.account_id = :a and a.role = :r and a.person_id = :ap
+				  and b.account_id = :b and b.role = :br and b.person_id = :bp and c.institution_id = :i
 				order by a.conversation_id limit 1""").param("a", accountId).param("r", role.name())
-			.param("b", otherAccountId).param("br", otherRole.name()).query(Long.class).optional();
+			.param("ap", personId).param("b", otherAccountId).param("br", otherRole.name()).param("bp", otherPersonId)
+			.param("i", institutionId).query(Long.class).optional();
 	}
 
 	public long create(long institutionId, Instant now) {
@@ -122,23 +130,44 @@ public class Conversations {
 			.param("m", messageId).param("c", conversationId).param("a", accountId).update();
 	}
 
-	/** The messages of a conversation with their attachments, oldest first (two statements). */
-	public List<Message> messages(long conversationId) {
+	/** A page of a conversation: its messages oldest first, and whether earlier ones exist. */
+	public record Page(List<Message> messages, boolean earlier) {
+	}
+
+	/**
+	 * The latest {@code limit} messages of a conversation (before a message, when given) with their
+	 * attachments, oldest first (two statements, whatever the conversation's length).
+	 */
+	public Page messages(long conversationId, @Nullable Long before, int limit) {
+		var query = db.sql("""
+				select id, sender_account_id, body, created_at from messaging_message where conversation_id = :c"""
+				+ (before == null ? "" : " and id < :b") + " order by id desc limit :n")
+			.param("c", conversationId).param("n", limit + 1);
+		if (before != null) {
+			query = query.param("b", before);
+		}
+		List<Object[]> rows = query.query((rs, n) -> new Object[] { rs.getLong(1), rs.getLong(2), rs.getString(3),
+				rs.getObject(4, java.time.OffsetDateTime.class).toInstant() }).list();
+		boolean earlier = rows.size() > limit;
+		List<Object[]> shown = new ArrayList<>(rows.subList(0, Math.min(rows.size(), limit)));
+		java.util.Collections.reverse(shown);
 		Map<Long, List<Attachment>> files = new HashMap<>();
 		db.sql("""
 				select f.id, f.message_id, f.name, f.media_type, f.size_bytes, f.sha256 from messaging_attachment f
-				join messaging_message m on m.id = f.message_id where m.conversation_id = :c order by f.id""")
-			.param("c", conversationId)
+				join messaging_message m on m.id = f.message_id
+				where m.conversation_id = :c and m.id between :lo and :hi order by f.id""")
+			.param("c", conversationId).param("lo", shown.isEmpty() ? 0L : (long) shown.get(0)[0])
+			.param("hi", shown.isEmpty() ? -1L : (long) shown.get(shown.size() - 1)[0])
 			.query(rs -> {
 				files.computeIfAbsent(rs.getLong(2), k -> new ArrayList<>()).add(new Attachment(rs.getLong(1), rs.getLong(2),
 						rs.getString(3), rs.getString(4), rs.getLong(5), rs.getString(6)));
 			});
-		return db.sql("""
-				select id, sender_account_id, body, created_at from messaging_message where conversation_id = :c order by id""")
-			.param("c", conversationId)
-			.query((rs, n) -> new Message(rs.getLong(1), rs.getLong(2), rs.getString(3),
-					rs.getObject(4, java.time.OffsetDateTime.class).toInstant(), files.getOrDefault(rs.getLong(1), List.of())))
-			.list();
+		List<Message> messages = new ArrayList<>();
+		for (Object[] r : shown) {
+			long id = (long) r[0];
+			messages.add(new Message(id, (long) r[1], (String) r[2], (Instant) r[3], files.getOrDefault(id, List.of())));
+		}
+		return new Page(messages, earlier);
 	}
 
 	/** The account's conversations, newest first, with the count of messages it has not read (one statement). */
@@ -172,17 +201,24 @@ public class Conversations {
 				where p.account_id = :a""").param("a", accountId).query(Integer.class).single();
 	}
 
-	/** The account's own messages (sent or received) containing the text, newest first (one statement). */
+	/** How much of a message a search hit shows (50 hits of 4,000 characters would be a page of 200 KB). */
+	public static final int SNIPPET = 300;
+
+	/**
+	 * The account's own messages (sent or received) containing the text, newest first, each cut to
+	 * {@link #SNIPPET} characters (one statement).
+	 */
 	public List<Hit> search(long accountId, String text, int limit) {
 		String pattern = "%" + text.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
 			.replace("_", "\\_") + "%";
 		return db.sql("""
-				select m.conversation_id, m.id, o.name, m.body, m.created_at
+				select m.conversation_id, m.id, o.name, left(m.body, :snippet), m.created_at
 				from messaging_participant me
 				join messaging_message m on m.conversation_id = me.conversation_id
 				join messaging_participant o on o.conversation_id = me.conversation_id and o.account_id <> me.account_id
 				where me.account_id = :a and lower(m.body) like :q escape '\\'
 				order by m.id desc limit :n""").param("a", accountId).param("q", pattern).param("n", limit)
+			.param("snippet", SNIPPET)
 			.query((rs, n) -> new Hit(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
 					rs.getObject(5, java.time.OffsetDateTime.class).toInstant()))
 			.list();

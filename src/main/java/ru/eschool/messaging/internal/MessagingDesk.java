@@ -7,7 +7,6 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -115,7 +114,9 @@ public class MessagingDesk {
 			return new Sent(errors, 0);
 		}
 		Instant now = clock.instant();
-		long conversation = conversations.between(actor.accountId(), actor.role(), contact.accountId(), contact.role())
+		long conversation = conversations
+			.between(actor.institutionId(), actor.accountId(), actor.role(), actor.personId(), contact.accountId(),
+					contact.role(), contact.personId())
 			.orElseGet(() -> {
 				long id = conversations.create(actor.institutionId(), now);
 				conversations.addParticipant(id, actor.accountId(), actor.role(), actor.personId(), actor.displayName());
@@ -128,13 +129,17 @@ public class MessagingDesk {
 
 	/**
 	 * Replies in a conversation the actor takes part in (404 otherwise), in the role they talk as
-	 * there, while they still may write to the other (403 otherwise: a relation that ended).
+	 * there, while they still hold that role and may write to the other (403 otherwise: a role taken
+	 * away, a relation that ended).
 	 */
 	@Transactional
 	public Map<String, String> reply(Actor actor, long conversationId, String text, @Nullable Upload upload) {
 		View view = conversations.view(actor.accountId(), conversationId).orElseThrow(NotFound::new);
 		Map<String, String> errors = check(text, upload);
-		boolean allowed = addressBook.contactsOf(actor.accountId(), view.me().role(), view.institutionId(), view.me().personId())
+		// the account must still hold the role it talks as here (a revoked role does not live on in old conversations)
+		boolean holds = actor.grants().stream()
+			.anyMatch(g -> g.role() == view.me().role() && g.personId() != null && g.personId() == view.me().personId());
+		boolean allowed = holds && addressBook.contactsOf(actor.accountId(), view.me().role(), view.institutionId(), view.me().personId())
 			.stream()
 			.anyMatch(c -> c.accountId() == view.other().accountId() && c.role() == view.other().role());
 		if (!allowed) {
@@ -150,7 +155,7 @@ public class MessagingDesk {
 	}
 
 	private void store(Actor actor, long conversationId, long recipient, String text, @Nullable Upload upload, Instant now) {
-		String body = text.strip();
+		String body = clean(text);
 		long message = conversations.addMessage(conversationId, actor.accountId(), body, now);
 		if (upload != null) {
 			conversations.addAttachment(message, files.store(upload.name(), upload.bytes()));
@@ -160,9 +165,17 @@ public class MessagingDesk {
 				preview));
 	}
 
+	/**
+	 * Typed text as stored: without NUL characters (PostgreSQL refuses them in a varchar, so a pasted
+	 * or forged one would fail the request instead of saving the text) and without outer whitespace.
+	 */
+	public static String clean(String typed) {
+		return typed.replace("\u0000", "").strip();
+	}
+
 	private static Map<String, String> check(String text, @Nullable Upload upload) {
 		Map<String, String> errors = new LinkedHashMap<>();
-		String body = text.strip();
+		String body = clean(text);
 		if (body.isEmpty()) {
 			errors.put("text", I18n.t("messaging.text.empty"));
 		}
@@ -179,15 +192,25 @@ public class MessagingDesk {
 		return errors;
 	}
 
-	/** A conversation for the actor, marked read up to its last message (404 if not theirs). */
+	/** The messages a conversation page shows at most; earlier ones are a link away. */
+	public static final int PAGE = 100;
+
+	/** A conversation as opened: the two sides, the messages shown (oldest first), whether earlier ones exist. */
+	public record Opened(View view, List<Conversations.Message> messages, boolean earlier) {
+	}
+
+	/**
+	 * A conversation for the actor (404 if not theirs): its latest {@link #PAGE} messages, or those
+	 * before a message; marked read up to the last one shown.
+	 */
 	@Transactional
-	public Optional<View> open(Actor actor, long conversationId, List<Conversations.Message> into) {
+	public Opened open(Actor actor, long conversationId, @Nullable Long before) {
 		View view = conversations.view(actor.accountId(), conversationId).orElseThrow(NotFound::new);
-		List<Conversations.Message> messages = conversations.messages(conversationId);
-		into.addAll(messages);
+		Conversations.Page page = conversations.messages(conversationId, before, PAGE);
+		List<Conversations.Message> messages = page.messages();
 		// always one update (it changes nothing when all was read), so the page's statement count is constant
 		conversations.markRead(actor.accountId(), conversationId, messages.isEmpty() ? 0 : messages.get(messages.size() - 1).id());
-		return Optional.of(view);
+		return new Opened(view, messages, page.earlier());
 	}
 
 	public boolean blocked(Actor actor, View view) {
@@ -221,7 +244,7 @@ public class MessagingDesk {
 			throw new Forbidden();
 		}
 		conversationOut[0] = m[0];
-		String r = reason.strip();
+		String r = clean(reason);
 		if (r.isEmpty()) {
 			return Map.of("reason", I18n.t("messaging.report.empty"));
 		}
@@ -272,8 +295,8 @@ public class MessagingDesk {
 			throw new Forbidden();
 		}
 		Map<String, String> errors = new LinkedHashMap<>();
-		String title = in.title().strip();
-		String body = in.body().strip();
+		String title = clean(in.title());
+		String body = clean(in.body());
 		if (title.isEmpty()) {
 			errors.put("title", I18n.t("messaging.title.empty"));
 		}

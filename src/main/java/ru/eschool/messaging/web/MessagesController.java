@@ -32,6 +32,7 @@ import ru.eschool.messaging.internal.MessagingDesk.Upload;
 import ru.eschool.school.Correspondents.Relation;
 import ru.eschool.shared.Actor;
 import ru.eschool.shared.FileStore;
+import ru.eschool.shared.Forbidden;
 import ru.eschool.shared.NotFound;
 import ru.eschool.shared.Role;
 import ru.eschool.shared.web.I18n;
@@ -53,7 +54,7 @@ class MessagesController {
 
 	@GetMapping("/messages")
 	String inbox(Actor actor, @RequestParam(required = false) @Nullable String q, Model model) {
-		String query = q == null ? "" : q.strip();
+		String query = q == null ? "" : MessagingDesk.clean(q);
 		if (query.length() > 100) {
 			query = query.substring(0, 100);
 		}
@@ -104,10 +105,9 @@ class MessagesController {
 
 	@GetMapping("/messages/{id}")
 	String conversation(Actor actor, @PathVariable long id, @RequestParam(required = false) @Nullable String tooBig,
-			Model model) {
-		List<Conversations.Message> messages = new ArrayList<>();
-		View view = desk.open(actor, id, messages).orElseThrow(NotFound::new);
-		return thread(actor, view, messages, "", tooBig(tooBig), model, "messaging/conversation");
+			@RequestParam(required = false) @Nullable Long before, Model model) {
+		MessagingDesk.Opened opened = desk.open(actor, id, before);
+		return thread(actor, opened, "", tooBig(tooBig), model, "messaging/conversation");
 	}
 
 	private static Map<String, String> tooBig(@Nullable String tooBig) {
@@ -119,20 +119,31 @@ class MessagesController {
 			@RequestParam(required = false) @Nullable MultipartFile file,
 			@RequestHeader(value = "HX-Request", required = false) @Nullable String htmx, Model model,
 			RedirectAttributes redirect) throws IOException {
-		Map<String, String> errors = desk.reply(actor, id, text, upload(file));
+		Map<String, String> errors;
+		try {
+			errors = desk.reply(actor, id, text, upload(file));
+		}
+		catch (Forbidden e) {
+			// htmx swaps no 403: the reply form would do nothing at all, so the refusal is said in the thread
+			if (htmx == null) {
+				throw e;
+			}
+			errors = Map.of("", I18n.t("messaging.ended"));
+		}
 		if (errors.isEmpty() && htmx == null) {
 			return "redirect:/messages/" + id;
 		}
-		List<Conversations.Message> messages = new ArrayList<>();
-		View view = desk.open(actor, id, messages).orElseThrow(NotFound::new);
-		return thread(actor, view, messages, errors.isEmpty() ? "" : text, errors, model,
+		MessagingDesk.Opened opened = desk.open(actor, id, null);
+		return thread(actor, opened, errors.isEmpty() ? "" : text, errors, model,
 				htmx == null ? "messaging/conversation" : "messaging/thread");
 	}
 
-	private String thread(Actor actor, View view, List<Conversations.Message> messages, String text, Map<String, String> errors,
-			Model model, String template) {
+	private String thread(Actor actor, MessagingDesk.Opened opened, String text, Map<String, String> errors, Model model,
+			String template) {
+		View view = opened.view();
 		model.addAttribute("view", view);
-		model.addAttribute("messages", messages);
+		model.addAttribute("messages", opened.messages());
+		model.addAttribute("earlier", opened.earlier() && !opened.messages().isEmpty() ? opened.messages().get(0).id() : null);
 		model.addAttribute("text", text);
 		model.addAttribute("errors", errors);
 		model.addAttribute("blocked", desk.blocked(actor, view));
