@@ -3,6 +3,7 @@ package ru.eschool.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -56,6 +57,16 @@ class MessagingNotificationTests {
 		await().atMost(Duration.ofSeconds(10)).until(() -> links(teacher.id()).size() == 1);
 		assertThat(links(teacher.id())).containsExactly(location);
 		assertThat(links(parent.id())).isEmpty();
+		assertThat(unread(teacher.id())).isEqualTo(1);
+
+		// reading the conversation where it was sent reads its notification too
+		mvc.perform(get(location).with(data.as(teacher))).andExpect(status().isOk());
+		assertThat(unread(teacher.id())).isZero();
+	}
+
+	private int unread(long accountId) {
+		return db.sql("select count(*) from notification_item where account_id = :a and read_at is null").param("a", accountId)
+			.query(Integer.class).single();
 	}
 
 	@Test
@@ -76,5 +87,9 @@ class MessagingNotificationTests {
 		assertThat(links(guardians.get(0))).containsExactly("/announcements/" + announcement);
 		assertThat(links(guardians.get(999))).containsExactly("/announcements/" + announcement);
 		assertThat(links(admin.id())).isEmpty();
+
+		mvc.perform(get("/announcements/" + announcement).with(data.as(new Account(guardians.get(0), "guardian", "Родитель")))).andExpect(status().isOk());
+		assertThat(unread(guardians.get(0))).isZero();
+		assertThat(unread(guardians.get(1))).isEqualTo(1);
 	}
 }

@@ -131,10 +131,10 @@ public class Bulletins {
 			.optional();
 	}
 
-	/** Marks it read by the account (first time only); nothing for an account it was not sent to. */
-	public void markRead(long accountId, long id, Instant now) {
-		db.sql("update messaging_recipient set read_at = :t where announcement_id = :a and account_id = :acc and read_at is null")
-			.param("t", Db.utc(now)).param("a", id).param("acc", accountId).update();
+	/** Marks it read by the account (first time only; true then); nothing for an account it was not sent to. */
+	public boolean markRead(long accountId, long id, Instant now) {
+		return db.sql("update messaging_recipient set read_at = :t where announcement_id = :a and account_id = :acc and read_at is null")
+			.param("t", Db.utc(now)).param("a", id).param("acc", accountId).update() > 0;
 	}
 
 	/** Announcements the account received, newest first, with whether it read each (one statement). */

@@ -122,12 +122,12 @@ public class Conversations {
 			.param("z", f.size()).update();
 	}
 
-	/** Marks the account's side read up to the message (never backwards). */
-	public void markRead(long accountId, long conversationId, long messageId) {
-		db.sql("""
+	/** Marks the account's side read up to the message (never backwards); whether anything became read. */
+	public boolean markRead(long accountId, long conversationId, long messageId) {
+		return db.sql("""
 				update messaging_participant set last_read_message_id = :m
 				where conversation_id = :c and account_id = :a and last_read_message_id < :m""")
-			.param("m", messageId).param("c", conversationId).param("a", accountId).update();
+			.param("m", messageId).param("c", conversationId).param("a", accountId).update() > 0;
 	}
 
 	/** A page of a conversation: its messages oldest first, and whether earlier ones exist. */

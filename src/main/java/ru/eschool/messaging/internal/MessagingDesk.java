@@ -16,6 +16,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import ru.eschool.messaging.AnnouncementPublished;
+import ru.eschool.messaging.AnnouncementRead;
+import ru.eschool.messaging.ConversationRead;
 import ru.eschool.messaging.MessageSent;
 import ru.eschool.messaging.internal.AddressBook.Contact;
 import ru.eschool.messaging.internal.Bulletins.Audience;
@@ -209,7 +211,10 @@ public class MessagingDesk {
 		Conversations.Page page = conversations.messages(conversationId, before, PAGE);
 		List<Conversations.Message> messages = page.messages();
 		// always one update (it changes nothing when all was read), so the page's statement count is constant
-		conversations.markRead(actor.accountId(), conversationId, messages.isEmpty() ? 0 : messages.get(messages.size() - 1).id());
+		if (conversations.markRead(actor.accountId(), conversationId,
+				messages.isEmpty() ? 0 : messages.get(messages.size() - 1).id())) {
+			events.publishEvent(new ConversationRead(actor.accountId(), conversationId));
+		}
 		return new Opened(view, messages, page.earlier());
 	}
 
@@ -340,8 +345,8 @@ public class MessagingDesk {
 	@Transactional
 	public Bulletins.Announcement read(Actor actor, long id) {
 		Bulletins.Announcement a = bulletins.visibleTo(actor.accountId(), id).orElseThrow(NotFound::new);
-		if (a.authorAccountId() != actor.accountId()) {
-			bulletins.markRead(actor.accountId(), id, clock.instant());
+		if (a.authorAccountId() != actor.accountId() && bulletins.markRead(actor.accountId(), id, clock.instant())) {
+			events.publishEvent(new AnnouncementRead(actor.accountId(), id));
 		}
 		return a;
 	}

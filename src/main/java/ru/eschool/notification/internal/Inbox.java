@@ -106,6 +106,12 @@ public class Inbox {
 			.update() > 0;
 	}
 
+	/** Marks read the account's unread notifications that point at a page (a conversation the person just read). */
+	public int markReadByLink(long accountId, String link, Instant now) {
+		return db.sql("update notification_item set read_at = :t where account_id = :a and link = :l and read_at is null")
+			.param("t", Db.utc(now)).param("a", accountId).param("l", link).update();
+	}
+
 	public int markAllRead(long accountId, Instant now) {
 		return db.sql("update notification_item set read_at = :t where account_id = :a and read_at is null")
 			.param("t", Db.utc(now)).param("a", accountId).update();
