@@ -20,7 +20,14 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import ru.eschool.audit.AuditLog;
 import ru.eschool.identity.internal.Accounts;
+import ru.eschool.identity.internal.FederatedLinks;
+import ru.eschool.identity.internal.Linking;
+import ru.eschool.identity.internal.PendingIdentity;
+import ru.eschool.identity.internal.SecurityEvents;
+import ru.eschool.identity.internal.federation.FederationClients;
+import ru.eschool.identity.internal.federation.FederationSettings;
 import ru.eschool.identity.internal.Passwords;
 import ru.eschool.identity.internal.Accounts.Account;
 import ru.eschool.shared.Actor;
@@ -43,15 +50,58 @@ class AccountController {
 
 	private final Accounts accounts;
 	private final PasswordEncoder encoder;
+	private final FederatedLinks links;
+	private final Linking linking;
+	private final FederationClients federation;
+	private final AuditLog audit;
 
-	AccountController(Accounts accounts, PasswordEncoder encoder) {
+	AccountController(Accounts accounts, PasswordEncoder encoder, FederatedLinks links, Linking linking,
+			FederationClients federation, AuditLog audit) {
 		this.accounts = accounts;
 		this.encoder = encoder;
+		this.links = links;
+		this.linking = linking;
+		this.federation = federation;
+		this.audit = audit;
 	}
 
 	@GetMapping("/account")
-	String show(Actor actor, Model model) {
+	String show(Actor actor, Model model, HttpServletRequest request) {
+		if (request.getParameter("linked") != null) {
+			model.addAttribute("notice", "account.identities.linked");
+		}
+		else if (request.getParameter("unlinked") != null) {
+			model.addAttribute("notice", "account.identities.unlinked");
+		}
+		else if (request.getParameter("codeSignIn") != null) {
+			model.addAttribute("notice", "account.codeSignIn");
+		}
+		if (request.getParameter("linkTaken") != null) {
+			model.addAttribute("problem", "account.identities.taken");
+		}
+		else if (request.getParameter("lastWayIn") != null) {
+			model.addAttribute("problem", "account.identities.lastWayIn");
+		}
 		return page(actor, model, Map.of(), null);
+	}
+
+	/** Links one more identity: off to the provider, back to the profile. */
+	@PostMapping("/account/identities/link")
+	String link(Actor actor, HttpServletRequest request) {
+		if (!federation.available()) {
+			throw new NotFound();
+		}
+		request.getSession().setAttribute(PendingIdentity.LINK_FOR, actor.accountId());
+		return "redirect:/oauth2/authorization/" + FederationSettings.REGISTRATION_ID;
+	}
+
+	@PostMapping("/account/identities/{id}/unlink")
+	String unlink(Actor actor, @org.springframework.web.bind.annotation.PathVariable long id, HttpServletRequest request) {
+		if (links.of(actor.accountId()).stream().noneMatch(l -> l.id() == id)) {
+			throw new NotFound();
+		}
+		return linking.unlink(actor.accountId(), id, request.getRemoteAddr()) ? "redirect:/account?unlinked"
+				: "redirect:/account?lastWayIn";
 	}
 
 	@PostMapping("/account/password")
@@ -97,6 +147,11 @@ class AccountController {
 		model.addAttribute("actor", actor);
 		model.addAttribute("email", email != null ? email : account.email() == null ? "" : account.email());
 		model.addAttribute("errors", errors);
+		model.addAttribute("links", links.of(actor.accountId()).stream()
+			.map(l -> new LinkRow(l.id(), l.provider(), l.linkedAt(), linking.canUnlink(actor.accountId(), l.id())))
+			.toList());
+		model.addAttribute("federation", federation.available());
+		model.addAttribute("signIns", audit.recent(actor.accountId(), SecurityEvents.SHOWN, 10));
 		return "identity/account";
 	}
 }
