@@ -19,6 +19,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeAuthenticationProvider;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
@@ -60,7 +61,10 @@ class SecurityConfig {
 			FederatedSignInHandler federated) throws Exception {
 		DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
 		dao.setPasswordEncoder(encoder);
-		ProviderManager manager = new ProviderManager(new ThrottledAuthenticationProvider(dao, throttle, clock, policy));
+		// One manager for both ways in: an explicit manager has no parent, so a throttled or refused
+		// password is never retried by a fallback provider.
+		ProviderManager manager = new ProviderManager(new ThrottledAuthenticationProvider(dao, throttle, clock, policy),
+				new OidcAuthorizationCodeAuthenticationProvider(federation.tokens(), federation.users()));
 		http.authenticationManager(manager)
 			.authorizeHttpRequests(a -> a
 				.requestMatchers("/login", "/register", "/register/**", "/css/**", "/js/**", "/webjars/**",

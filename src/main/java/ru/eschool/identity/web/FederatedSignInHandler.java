@@ -37,6 +37,8 @@ import ru.eschool.identity.internal.federation.FederationClients;
 @Component
 public class FederatedSignInHandler implements AuthenticationSuccessHandler, AuthenticationFailureHandler {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FederatedSignInHandler.class);
+
 	private final FederationClients clients;
 	private final FederatedLinks links;
 	private final Linking linking;
@@ -100,6 +102,7 @@ public class FederatedSignInHandler implements AuthenticationSuccessHandler, Aut
 	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException exception) throws IOException {
 		String code = exception instanceof OAuth2AuthenticationException o ? o.getError().getErrorCode() : "other";
+		log.warn("Sign-in at the identity provider refused: {} ({})", code, exception.getMessage());
 		String reason = switch (code) {
 			case "authorization_request_not_found", "invalid_state_parameter" -> "state";
 			case "invalid_id_token", "invalid_nonce" -> "token";
