@@ -42,8 +42,12 @@ public class EsiaProtocol {
 
 	/** Adds ESIA's parameters to the authorization request's URI. */
 	public Consumer<OAuth2AuthorizationRequest.Builder> authorizationCustomizer() {
-		return builder -> builder.parameters(p -> sign(p, String.valueOf(p.get("scope")),
-				String.valueOf(p.get("client_id")), String.valueOf(p.get("state"))));
+		// The timestamp's zone offset has a '+', which a query decoder reads as a space (and the
+		// signature would not match): every '+' in this URI is meant literally, so it is sent as %2B.
+		return builder -> builder
+			.parameters(p -> sign(p, String.valueOf(p.get("scope")), String.valueOf(p.get("client_id")),
+					String.valueOf(p.get("state"))))
+			.authorizationRequestUri(uri -> java.net.URI.create(uri.build().toString().replace("+", "%2B")));
 	}
 
 	private void sign(Map<String, Object> p, String scope, String clientId, String state) {
