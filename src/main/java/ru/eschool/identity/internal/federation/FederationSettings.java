@@ -52,6 +52,15 @@ public record FederationSettings(@DefaultValue("oidc") String profile, @DefaultV
 	}
 
 	public FederationSettings {
+		// an empty environment variable means "not set"
+		issuer = orNull(issuer);
+		authorizationUri = orNull(authorizationUri);
+		tokenUri = orNull(tokenUri);
+		jwkSetUri = orNull(jwkSetUri);
+		userInfoUri = orNull(userInfoUri);
+		clientId = orNull(clientId);
+		clientSecret = orNull(clientSecret);
+		scopes = scopes.stream().map(String::strip).filter(x -> !x.isEmpty()).toList();
 		for (String s : scopes) {
 			if (!allowed(s)) {
 				throw new IllegalStateException("eschool.identity.federation.scopes: '" + s
@@ -92,6 +101,10 @@ public record FederationSettings(@DefaultValue("oidc") String profile, @DefaultV
 			}
 		}
 		return result;
+	}
+
+	private static @Nullable String orNull(@Nullable String s) {
+		return s == null || s.isBlank() ? null : s.strip();
 	}
 
 	static boolean blank(@Nullable String s) {
