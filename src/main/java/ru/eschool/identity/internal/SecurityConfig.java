@@ -21,6 +21,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeAuthenticationProvider;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 
@@ -28,6 +29,8 @@ import ru.eschool.audit.AuditLog;
 import ru.eschool.audit.AuditLog.Outcome;
 import ru.eschool.identity.internal.federation.FederationConfig.Federation;
 import ru.eschool.identity.web.FederatedSignInHandler;
+import ru.eschool.identity.web.SecondFactorGate;
+import ru.eschool.identity.web.SignIn;
 import ru.eschool.shared.AccountPrincipal;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
@@ -58,7 +61,7 @@ class SecurityConfig {
 	@Bean
 	SecurityFilterChain web(HttpSecurity http, UserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle,
 			Clock clock, SignInPolicy policy, Accounts accounts, AuditLog audit, Federation federation,
-			FederatedSignInHandler federated) throws Exception {
+			FederatedSignInHandler federated, SignIn signIn) throws Exception {
 		DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
 		dao.setPasswordEncoder(encoder);
 		// One manager for both ways in: an explicit manager has no parent, so a throttled or refused
@@ -73,7 +76,7 @@ class SecurityConfig {
 				.requestMatchers("/region/**").hasRole("REGION_ADMIN")
 				.requestMatchers("/admin/**").hasRole("SCHOOL_ADMIN")
 				.anyRequest().authenticated())
-			.formLogin(f -> f.loginPage("/login").successHandler(successHandler(audit))
+			.formLogin(f -> f.loginPage("/login").successHandler(successHandler(audit, signIn))
 				.failureHandler(failureHandler(accounts, audit)).permitAll())
 			.oauth2Login(o -> o.loginPage("/login")
 				.clientRegistrationRepository(federation.clients())
@@ -82,6 +85,7 @@ class SecurityConfig {
 				.tokenEndpoint(e -> e.accessTokenResponseClient(federation.tokens()))
 				.userInfoEndpoint(e -> e.oidcUserService(federation.users()))
 				.successHandler(federated).failureHandler(federated))
+			.addFilterBefore(new SecondFactorGate(), AuthorizationFilter.class)
 			.logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 			.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
 			.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
@@ -90,10 +94,13 @@ class SecurityConfig {
 		return http.build();
 	}
 
-	private static AuthenticationSuccessHandler successHandler(AuditLog audit) {
+	private static AuthenticationSuccessHandler successHandler(AuditLog audit, SignIn signIn) {
 		return (request, response, authentication) -> {
 			Long account = authentication.getPrincipal() instanceof AccountPrincipal p ? p.accountId() : null;
 			audit.record(SecurityEvents.SIGN_IN, account, request.getRemoteAddr(), Outcome.SUCCESS, SecurityEvents.PASSWORD);
+			if (authentication.getPrincipal() instanceof AccountPrincipal p) {
+				signIn.afterPassword(p, request, response);
+			}
 			response.sendRedirect(request.getContextPath() + "/");
 		};
 	}
