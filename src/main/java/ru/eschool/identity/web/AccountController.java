@@ -26,6 +26,7 @@ import ru.eschool.identity.internal.FederatedLinks;
 import ru.eschool.identity.internal.Linking;
 import ru.eschool.identity.internal.PendingIdentity;
 import ru.eschool.identity.internal.SecurityEvents;
+import ru.eschool.identity.internal.Sessions;
 import ru.eschool.identity.internal.federation.FederationClients;
 import ru.eschool.identity.internal.federation.FederationSettings;
 import ru.eschool.identity.internal.Passwords;
@@ -54,9 +55,11 @@ class AccountController {
 	private final Linking linking;
 	private final FederationClients federation;
 	private final AuditLog audit;
+	private final Sessions sessions;
 
 	AccountController(Accounts accounts, PasswordEncoder encoder, FederatedLinks links, Linking linking,
-			FederationClients federation, AuditLog audit) {
+			FederationClients federation, AuditLog audit, Sessions sessions) {
+		this.sessions = sessions;
 		this.accounts = accounts;
 		this.encoder = encoder;
 		this.links = links;
@@ -73,6 +76,9 @@ class AccountController {
 		else if (request.getParameter("unlinked") != null) {
 			model.addAttribute("notice", "account.identities.unlinked");
 		}
+		else if (request.getParameter("signedOutOthers") != null) {
+			model.addAttribute("notice", "account.sessions.endedOthers");
+		}
 		else if (request.getParameter("codeSignIn") != null) {
 			model.addAttribute("notice", "account.codeSignIn");
 		}
@@ -82,7 +88,18 @@ class AccountController {
 		else if (request.getParameter("lastWayIn") != null) {
 			model.addAttribute("problem", "account.identities.lastWayIn");
 		}
+		model.addAttribute("sessions", sessions.of(actor.login()).stream()
+			.map(x -> new SessionRow(x.created(), x.lastAccess(), x.id().equals(request.getSession().getId()))).toList());
 		return page(actor, model, Map.of(), null);
+	}
+
+	/** Ends every other session of the account (other browsers and devices), on every node. */
+	@PostMapping("/account/sessions/others")
+	String signOutOthers(Actor actor, HttpServletRequest request) {
+		sessions.endAllExcept(actor.login(), request.getSession().getId());
+		audit.record(SecurityEvents.SIGN_OUT_OTHERS, actor.accountId(), request.getRemoteAddr(),
+				ru.eschool.audit.AuditLog.Outcome.SUCCESS, null);
+		return "redirect:/account?signedOutOthers";
 	}
 
 	/** Links one more identity: off to the provider, back to the profile. */
