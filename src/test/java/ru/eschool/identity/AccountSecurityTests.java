@@ -77,6 +77,23 @@ class AccountSecurityTests {
 	}
 
 	@Test
+	void aSchoolCodeResetsAForgottenPassword() throws Exception {
+		School school = data.school();
+		long person = data.staff(school, "Забывчивая", "Нина", "TEACHER");
+		Account teacher = data.account("Забывчивая Нина", TestData.grant(Role.TEACHER, school, person));
+		String code = invitations.issue(List.of(new Invitations.Request(Role.TEACHER, school.id(), person,
+				"Забывчивая Нина")), 0).get(0).code();
+		Cookie session = mvc.perform(post("/signin/code").with(csrf()).param("code", code))
+			.andExpect(redirectedUrl("/account?codeSignIn")).andReturn().getResponse().getCookie("SESSION");
+		mvc.perform(get("/account").cookie(session)).andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("name=\"current\""))));
+		mvc.perform(post("/account/password").with(csrf()).cookie(session).param("password", "new-password-1")
+			.param("confirm", "new-password-1")).andExpect(redirectedUrl("/account"));
+		mvc.perform(post("/login").with(csrf()).param("username", teacher.login()).param("password", "new-password-1"))
+			.andExpect(redirectedUrl("/"));
+	}
+
+	@Test
 	void otherRolesKeepTheirPasswords() throws Exception {
 		School school = data.school();
 		Account teacher = data.account("Ильина Ольга",

@@ -27,6 +27,7 @@ import ru.eschool.identity.internal.Linking;
 import ru.eschool.identity.internal.PendingIdentity;
 import ru.eschool.identity.internal.SecurityEvents;
 import ru.eschool.identity.internal.Sessions;
+import ru.eschool.identity.internal.SignInPolicy;
 import ru.eschool.identity.internal.federation.FederationClients;
 import ru.eschool.identity.internal.federation.FederationSettings;
 import ru.eschool.identity.internal.Passwords;
@@ -41,7 +42,7 @@ import ru.eschool.shared.web.FormErrors;
 @Controller
 class AccountController {
 
-	record PasswordForm(@NotBlank(message = "{validation.required}") String current,
+	record PasswordForm(@Nullable String current,
 			@NotBlank(message = "{validation.required}") @Size(min = 8, max = 128, message = "{validation.password.size}") String password,
 			String confirm) {
 	}
@@ -56,10 +57,15 @@ class AccountController {
 	private final FederationClients federation;
 	private final AuditLog audit;
 	private final Sessions sessions;
+	private final SignInPolicy policy;
+
+	/** Session attribute: signed in with a school's one-time code, so a new password needs no current one. */
+	static final String PASSWORD_RESET = "eschool.passwordReset";
 
 	AccountController(Accounts accounts, PasswordEncoder encoder, FederatedLinks links, Linking linking,
-			FederationClients federation, AuditLog audit, Sessions sessions) {
+			FederationClients federation, AuditLog audit, Sessions sessions, SignInPolicy policy) {
 		this.sessions = sessions;
+		this.policy = policy;
 		this.accounts = accounts;
 		this.encoder = encoder;
 		this.links = links;
@@ -123,17 +129,27 @@ class AccountController {
 
 	@PostMapping("/account/password")
 	String password(Actor actor, @Valid @ModelAttribute PasswordForm form, BindingResult result, Model model,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect, HttpServletRequest request) {
 		Account account = accounts.byId(actor.accountId()).orElseThrow(NotFound::new);
-		if (form.current() != null && (account.passwordHash() == null
-				|| !encoder.matches(form.current(), account.passwordHash()))) {
-			result.rejectValue("current", "account.password.wrong");
+		// after a one-time code from the school (a forgotten password) the current one is not asked
+		boolean reset = Boolean.TRUE.equals(request.getSession().getAttribute(PASSWORD_RESET));
+		if (!reset) {
+			if (form.current() == null || form.current().isBlank()) {
+				result.rejectValue("current", "validation.required");
+			}
+			else if (account.passwordHash() == null || !encoder.matches(form.current(), account.passwordHash())) {
+				result.rejectValue("current", "account.password.wrong");
+			}
+		}
+		if (!policy.passwordsAllowed(actor.grants())) {
+			result.rejectValue("password", "account.password.federatedOnly");
 		}
 		Passwords.check(form.password(), form.confirm(), "password", result);
 		if (result.hasErrors()) {
 			return page(actor, model, FormErrors.of(result), null);
 		}
 		accounts.changePassword(actor.accountId(), encoder.encode(form.password()));
+		request.getSession().removeAttribute(PASSWORD_RESET);
 		redirect.addFlashAttribute("notice", "account.password.changed");
 		return "redirect:/account";
 	}
@@ -168,6 +184,10 @@ class AccountController {
 			.map(l -> new LinkRow(l.id(), l.provider(), l.linkedAt(), linking.canUnlink(actor.accountId(), l.id())))
 			.toList());
 		model.addAttribute("federation", federation.available());
+		jakarta.servlet.http.HttpSession session = org.springframework.web.context.request.RequestContextHolder
+			.currentRequestAttributes() instanceof org.springframework.web.context.request.ServletRequestAttributes a
+					? a.getRequest().getSession(false) : null;
+		model.addAttribute("reset", session != null && Boolean.TRUE.equals(session.getAttribute(PASSWORD_RESET)));
 		model.addAttribute("signIns", audit.recent(actor.accountId(), SecurityEvents.SHOWN, 10));
 		return "identity/account";
 	}

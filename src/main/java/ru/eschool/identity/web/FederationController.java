@@ -186,6 +186,7 @@ class FederationController {
 			}
 			audit.record(SecurityEvents.SIGN_IN, account.get(), request.getRemoteAddr(), Outcome.SUCCESS, "code");
 			signIn.signIn(account.get(), request, response, true);
+			request.getSession().setAttribute(AccountController.PASSWORD_RESET, Boolean.TRUE);
 			return "redirect:/account?codeSignIn";
 		}
 		catch (Refused e) {
