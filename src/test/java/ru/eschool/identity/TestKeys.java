@@ -70,7 +70,8 @@ final class TestKeys {
 	/** Writes the key and certificate to a PKCS#12 file. */
 	static Path keyStore(Issued issued, String password) {
 		try {
-			KeyStore store = KeyStore.getInstance("PKCS12", BC);
+			boolean gost = issued.keys().getPrivate().getAlgorithm().toUpperCase().contains("GOST");
+			KeyStore store = gost ? KeyStore.getInstance("PKCS12", BC) : KeyStore.getInstance("PKCS12");
 			store.load(null, null);
 			store.setKeyEntry("system", issued.keys().getPrivate(), password.toCharArray(),
 					new Certificate[] { issued.certificate() });

@@ -49,28 +49,43 @@ public final class KeyStoreCmsSigner implements ClientSecretSigner {
 	/** Loads the key and certificate from a PKCS#12 file (the alias may be empty: the first key). */
 	public static KeyStoreCmsSigner fromKeyStore(Path file, String password, @Nullable String alias,
 			@Nullable String certificateHash) {
-		try (InputStream in = Files.newInputStream(file)) {
-			KeyStore store = KeyStore.getInstance("PKCS12", BC);
-			store.load(in, password.toCharArray());
-			String name = alias;
-			if (name == null || name.isBlank()) {
-				Enumeration<String> aliases = store.aliases();
-				while (aliases.hasMoreElements() && name == null) {
-					String a = aliases.nextElement();
-					if (store.isKeyEntry(a)) {
-						name = a;
+		Exception first = null;
+		// the JDK reads RSA stores; a GOST key needs BouncyCastle's PKCS#12
+		for (Provider provider : new Provider[] { null, BC }) {
+			try (InputStream in = Files.newInputStream(file)) {
+				KeyStore store = provider == null ? KeyStore.getInstance("PKCS12") : KeyStore.getInstance("PKCS12", provider);
+				store.load(in, password.toCharArray());
+				String name = alias;
+				if (name == null || name.isBlank()) {
+					name = null;
+					Enumeration<String> aliases = store.aliases();
+					while (aliases.hasMoreElements() && name == null) {
+						String a = aliases.nextElement();
+						if (store.isKeyEntry(a)) {
+							name = a;
+						}
 					}
 				}
+				if (name == null) {
+					throw new IllegalStateException("no key in " + file);
+				}
+				PrivateKey key = (PrivateKey) store.getKey(name, password.toCharArray());
+				java.security.cert.Certificate cert = store.getCertificate(name);
+				if (cert == null && store.getCertificateChain(name) != null && store.getCertificateChain(name).length > 0) {
+					cert = store.getCertificateChain(name)[0];
+				}
+				if (key == null || cert == null) {
+					throw new IllegalStateException("no key with its certificate under '" + name + "' in " + file);
+				}
+				return new KeyStoreCmsSigner(key, (X509Certificate) cert, certificateHash);
 			}
-			if (name == null) {
-				throw new IllegalStateException("no key in " + file);
+			catch (Exception e) {
+				if (first == null) {
+					first = e;
+				}
 			}
-			return new KeyStoreCmsSigner((PrivateKey) store.getKey(name, password.toCharArray()),
-					(X509Certificate) store.getCertificate(name), certificateHash);
 		}
-		catch (Exception e) {
-			throw new IllegalStateException("cannot read the ESIA signing key from " + file + ": " + e.getMessage(), e);
-		}
+		throw new IllegalStateException("cannot read the ESIA signing key from " + file + ": " + first.getMessage(), first);
 	}
 
 	static boolean gost(String algorithm) {
