@@ -56,7 +56,7 @@ public class Accounts {
 			.query(Long.class).single() > 0;
 	}
 
-	public long create(String login, String passwordHash, String displayName) {
+	public long create(String login, @Nullable String passwordHash, String displayName) {
 		return Db.insert(db.sql("""
 				insert into identity_account (login, password_hash, display_name, enabled, created_at, password_changed_at)
 				values (:login, :hash, :name, true, :now, :now)""")

@@ -20,7 +20,7 @@ public class Registration {
 
 		private final Refusal reason;
 
-		Refused(Refusal reason) {
+		protected Refused(Refusal reason) {
 			super(reason.name(), null, false, false);
 			this.reason = reason;
 		}
@@ -60,13 +60,26 @@ public class Registration {
 
 	@Transactional
 	public long register(String code, String login, String password, boolean consented) {
+		return create(code, login, encoder.encode(password), consented);
+	}
+
+	/**
+	 * Registration after a sign-in at the state identity provider: the account has no password
+	 * (the provider is its way in); the caller links the identity in the same transaction.
+	 */
+	@Transactional
+	public long registerWithoutPassword(String code, String login, boolean consented) {
+		return create(code, login, null, consented);
+	}
+
+	private long create(String code, String login, @org.jspecify.annotations.Nullable String hash, boolean consented) {
 		Found found = check(code);
 		if (accounts.loginTaken(login)) {
 			throw new Refused(Refusal.LOGIN_TAKEN);
 		}
 		long account;
 		try {
-			account = accounts.create(login, encoder.encode(password), found.personName());
+			account = accounts.create(login, hash, found.personName());
 		}
 		catch (DuplicateKeyException raced) {
 			throw new Refused(Refusal.LOGIN_TAKEN);
@@ -90,6 +103,29 @@ public class Registration {
 			throw new Refused(Refusal.ALREADY_HELD);
 		}
 		grant(found, accountId);
+	}
+
+	/**
+	 * A one-time code issued by the school for a person who already has an account (a new letter
+	 * after a lost password, or where the region allows only the state provider): uses the code
+	 * and answers that account. Empty when nobody holds the code's role for its person yet (then
+	 * the code is an ordinary invitation).
+	 */
+	@Transactional
+	public java.util.Optional<Long> signInWithCode(String code) {
+		Found found = check(code);
+		if (found.personId() == null) {
+			return java.util.Optional.empty();
+		}
+		java.util.List<Long> holders = accounts.accountsOf(found.role(), java.util.List.of(found.personId()))
+			.getOrDefault(found.personId(), java.util.List.of());
+		if (holders.size() != 1) {
+			return java.util.Optional.empty();
+		}
+		if (!use.markUsed(found.id(), holders.get(0))) {
+			throw new Refused(Refusal.USED);
+		}
+		return java.util.Optional.of(holders.get(0));
 	}
 
 	private void grant(Found found, long account) {

@@ -5,6 +5,7 @@ import java.time.Clock;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.ProviderManager;
@@ -16,7 +17,21 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeAuthenticationProvider;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+
+import ru.eschool.audit.AuditLog;
+import ru.eschool.audit.AuditLog.Outcome;
+import ru.eschool.identity.internal.federation.FederationConfig.Federation;
+import ru.eschool.identity.web.FederatedSignInHandler;
+import ru.eschool.identity.web.SecondFactorGate;
+import ru.eschool.identity.web.SignIn;
+import ru.eschool.shared.AccountPrincipal;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -38,26 +53,39 @@ class SecurityConfig {
 
 	@Bean
 	UserDetailsService userDetailsService(Accounts accounts) {
-		return login -> accounts.byLogin(login).map(accounts::principal)
+		// An account without a password (made after a sign-in at the state provider) has no password way in.
+		return login -> accounts.byLogin(login).filter(a -> a.passwordHash() != null).map(accounts::principal)
 			.orElseThrow(() -> new UsernameNotFoundException("unknown"));
 	}
 
 	@Bean
 	SecurityFilterChain web(HttpSecurity http, UserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle,
-			Clock clock) throws Exception {
+			Clock clock, SignInPolicy policy, Accounts accounts, AuditLog audit, Federation federation,
+			FederatedSignInHandler federated, SignIn signIn) throws Exception {
 		DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
 		dao.setPasswordEncoder(encoder);
-		ProviderManager manager = new ProviderManager(new ThrottledAuthenticationProvider(dao, throttle, clock));
+		// One manager for both ways in: an explicit manager has no parent, so a throttled or refused
+		// password is never retried by a fallback provider.
+		ProviderManager manager = new ProviderManager(new ThrottledAuthenticationProvider(dao, throttle, clock, policy),
+				new OidcAuthorizationCodeAuthenticationProvider(federation.tokens(), federation.users()));
 		http.authenticationManager(manager)
 			.authorizeHttpRequests(a -> a
 				.requestMatchers("/login", "/register", "/register/**", "/css/**", "/js/**", "/webjars/**",
-						"/favicon.ico", "/error", "/help", "/consent")
+						"/favicon.ico", "/error", "/help", "/consent", "/signin/**", "/oauth2/**", "/login/oauth2/**")
 				.permitAll()
 				.requestMatchers("/region/**").hasRole("REGION_ADMIN")
 				.requestMatchers("/admin/**").hasRole("SCHOOL_ADMIN")
 				.anyRequest().authenticated())
-			.formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", true).failureHandler(failureHandler())
-				.permitAll())
+			.formLogin(f -> f.loginPage("/login").successHandler(successHandler(audit, signIn))
+				.failureHandler(failureHandler(accounts, audit)).permitAll())
+			.oauth2Login(o -> o.loginPage("/login")
+				.clientRegistrationRepository(federation.clients())
+				.authorizedClientRepository(new NoAuthorizedClients())
+				.authorizationEndpoint(e -> e.authorizationRequestResolver(federation.resolver()))
+				.tokenEndpoint(e -> e.accessTokenResponseClient(federation.tokens()))
+				.userInfoEndpoint(e -> e.oidcUserService(federation.users()))
+				.successHandler(federated).failureHandler(federated))
+			.addFilterBefore(new SecondFactorGate(), AuthorizationFilter.class)
 			.logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 			.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
 			.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
@@ -66,19 +94,58 @@ class SecurityConfig {
 		return http.build();
 	}
 
-	private static AuthenticationFailureHandler failureHandler() {
+	private static AuthenticationSuccessHandler successHandler(AuditLog audit, SignIn signIn) {
+		return (request, response, authentication) -> {
+			Long account = authentication.getPrincipal() instanceof AccountPrincipal p ? p.accountId() : null;
+			audit.record(SecurityEvents.SIGN_IN, account, request.getRemoteAddr(), Outcome.SUCCESS, SecurityEvents.PASSWORD);
+			if (authentication.getPrincipal() instanceof AccountPrincipal p) {
+				signIn.afterPassword(p, request, response);
+			}
+			response.sendRedirect(request.getContextPath() + "/");
+		};
+	}
+
+	private static AuthenticationFailureHandler failureHandler(Accounts accounts, AuditLog audit) {
 		// A disabled account is answered like a wrong password: the answer must not tell whether a
 		// login exists (Spring checks "enabled" before the password).
 		return (HttpServletRequest request, HttpServletResponse response, AuthenticationException e) -> {
+			String login = request.getParameter("username");
+			Long account = login == null ? null : accounts.byLogin(login).map(Accounts.Account::id).orElse(null);
 			String target;
 			if (e instanceof ThrottledAuthenticationProvider.Throttled t) {
+				audit.record(SecurityEvents.SIGN_IN, account, request.getRemoteAddr(), Outcome.BLOCKED, SecurityEvents.PASSWORD);
 				target = "/login?error=throttled&minutes=" + t.minutes();
 			}
+			else if (e instanceof ThrottledAuthenticationProvider.FederatedOnly) {
+				audit.record(SecurityEvents.SIGN_IN, account, request.getRemoteAddr(), Outcome.FAILURE,
+						SecurityEvents.PASSWORD + ":federated-only");
+				target = "/login?error=federatedOnly";
+			}
 			else {
+				audit.record(SecurityEvents.SIGN_IN, account, request.getRemoteAddr(), Outcome.FAILURE, SecurityEvents.PASSWORD);
 				target = "/login?error=bad";
 			}
 			response.sendRedirect(request.getContextPath() + target);
 		};
 	}
 
+	/** Access tokens are used once, while signing in, and never kept (not in memory, not in the session). */
+	static final class NoAuthorizedClients implements OAuth2AuthorizedClientRepository {
+
+		@Override
+		public <T extends OAuth2AuthorizedClient> @Nullable T loadAuthorizedClient(String clientRegistrationId,
+				Authentication principal, HttpServletRequest request) {
+			return null;
+		}
+
+		@Override
+		public void saveAuthorizedClient(OAuth2AuthorizedClient authorizedClient, Authentication principal,
+				HttpServletRequest request, HttpServletResponse response) {
+		}
+
+		@Override
+		public void removeAuthorizedClient(String clientRegistrationId, Authentication principal,
+				HttpServletRequest request, HttpServletResponse response) {
+		}
+	}
 }

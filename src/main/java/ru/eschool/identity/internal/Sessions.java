@@ -19,6 +19,19 @@ public class Sessions {
 		this.sessions = sessions;
 	}
 
+	/** An active session of the account, as the profile lists it. */
+	public record Active(String id, java.time.Instant created, java.time.Instant lastAccess) {
+	}
+
+	/** The account's sessions on every node, most recently used first. */
+	public java.util.List<Active> of(String login) {
+		return sessions.findByPrincipalName(login).values().stream()
+			.filter(x -> !x.isExpired())
+			.map(x -> new Active(x.getId(), x.getCreationTime(), x.getLastAccessedTime()))
+			.sorted(java.util.Comparator.comparing(Active::lastAccess).reversed())
+			.toList();
+	}
+
 	public void endAll(String login) {
 		endAllExcept(login, null);
 	}

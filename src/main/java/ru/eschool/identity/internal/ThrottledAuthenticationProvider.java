@@ -34,11 +34,27 @@ public class ThrottledAuthenticationProvider implements AuthenticationProvider {
 		}
 	}
 
+	/** Thrown after a correct password when the region allows only the state provider for the role. */
+	public static class FederatedOnly extends AuthenticationException {
+
+		FederatedOnly() {
+			super("federated-only");
+		}
+	}
+
 	private final DaoAuthenticationProvider delegate;
 	private final LoginThrottle throttle;
 	private final Clock clock;
 
+	private final @org.jspecify.annotations.Nullable SignInPolicy policy;
+
 	public ThrottledAuthenticationProvider(DaoAuthenticationProvider delegate, LoginThrottle throttle, Clock clock) {
+		this(delegate, throttle, clock, null);
+	}
+
+	public ThrottledAuthenticationProvider(DaoAuthenticationProvider delegate, LoginThrottle throttle, Clock clock,
+			@org.jspecify.annotations.Nullable SignInPolicy policy) {
+		this.policy = policy;
 		this.delegate = delegate;
 		this.throttle = throttle;
 		this.clock = clock;
@@ -59,6 +75,10 @@ public class ThrottledAuthenticationProvider implements AuthenticationProvider {
 		try {
 			Authentication result = delegate.authenticate(authentication);
 			throttle.succeeded(accountKey);
+			if (policy != null && result.getPrincipal() instanceof ru.eschool.shared.AccountPrincipal p
+					&& !policy.passwordsAllowed(p.grants())) {
+				throw new FederatedOnly();
+			}
 			return result;
 		}
 		catch (BadCredentialsException e) {

@@ -20,7 +20,16 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import ru.eschool.audit.AuditLog;
 import ru.eschool.identity.internal.Accounts;
+import ru.eschool.identity.internal.FederatedLinks;
+import ru.eschool.identity.internal.Linking;
+import ru.eschool.identity.internal.PendingIdentity;
+import ru.eschool.identity.internal.SecurityEvents;
+import ru.eschool.identity.internal.Sessions;
+import ru.eschool.identity.internal.SignInPolicy;
+import ru.eschool.identity.internal.federation.FederationClients;
+import ru.eschool.identity.internal.federation.FederationSettings;
 import ru.eschool.identity.internal.Passwords;
 import ru.eschool.identity.internal.Accounts.Account;
 import ru.eschool.shared.Actor;
@@ -33,7 +42,7 @@ import ru.eschool.shared.web.FormErrors;
 @Controller
 class AccountController {
 
-	record PasswordForm(@NotBlank(message = "{validation.required}") String current,
+	record PasswordForm(@Nullable String current,
 			@NotBlank(message = "{validation.required}") @Size(min = 8, max = 128, message = "{validation.password.size}") String password,
 			String confirm) {
 	}
@@ -43,30 +52,104 @@ class AccountController {
 
 	private final Accounts accounts;
 	private final PasswordEncoder encoder;
+	private final FederatedLinks links;
+	private final Linking linking;
+	private final FederationClients federation;
+	private final AuditLog audit;
+	private final Sessions sessions;
+	private final SignInPolicy policy;
 
-	AccountController(Accounts accounts, PasswordEncoder encoder) {
+	/** Session attribute: signed in with a school's one-time code, so a new password needs no current one. */
+	static final String PASSWORD_RESET = "eschool.passwordReset";
+
+	AccountController(Accounts accounts, PasswordEncoder encoder, FederatedLinks links, Linking linking,
+			FederationClients federation, AuditLog audit, Sessions sessions, SignInPolicy policy) {
+		this.sessions = sessions;
+		this.policy = policy;
 		this.accounts = accounts;
 		this.encoder = encoder;
+		this.links = links;
+		this.linking = linking;
+		this.federation = federation;
+		this.audit = audit;
 	}
 
 	@GetMapping("/account")
-	String show(Actor actor, Model model) {
+	String show(Actor actor, Model model, HttpServletRequest request) {
+		if (request.getParameter("linked") != null) {
+			model.addAttribute("notice", "account.identities.linked");
+		}
+		else if (request.getParameter("unlinked") != null) {
+			model.addAttribute("notice", "account.identities.unlinked");
+		}
+		else if (request.getParameter("signedOutOthers") != null) {
+			model.addAttribute("notice", "account.sessions.endedOthers");
+		}
+		else if (request.getParameter("codeSignIn") != null) {
+			model.addAttribute("notice", "account.codeSignIn");
+		}
+		if (request.getParameter("linkTaken") != null) {
+			model.addAttribute("problem", "account.identities.taken");
+		}
+		else if (request.getParameter("lastWayIn") != null) {
+			model.addAttribute("problem", "account.identities.lastWayIn");
+		}
+		model.addAttribute("sessions", sessions.of(actor.login()).stream()
+			.map(x -> new SessionRow(x.created(), x.lastAccess(), x.id().equals(request.getSession().getId()))).toList());
 		return page(actor, model, Map.of(), null);
+	}
+
+	/** Ends every other session of the account (other browsers and devices), on every node. */
+	@PostMapping("/account/sessions/others")
+	String signOutOthers(Actor actor, HttpServletRequest request) {
+		sessions.endAllExcept(actor.login(), request.getSession().getId());
+		audit.record(SecurityEvents.SIGN_OUT_OTHERS, actor.accountId(), request.getRemoteAddr(),
+				ru.eschool.audit.AuditLog.Outcome.SUCCESS, null);
+		return "redirect:/account?signedOutOthers";
+	}
+
+	/** Links one more identity: off to the provider, back to the profile. */
+	@PostMapping("/account/identities/link")
+	String link(Actor actor, HttpServletRequest request) {
+		if (!federation.available()) {
+			throw new NotFound();
+		}
+		request.getSession().setAttribute(PendingIdentity.LINK_FOR, actor.accountId());
+		return "redirect:/oauth2/authorization/" + FederationSettings.REGISTRATION_ID;
+	}
+
+	@PostMapping("/account/identities/{id}/unlink")
+	String unlink(Actor actor, @org.springframework.web.bind.annotation.PathVariable long id, HttpServletRequest request) {
+		if (links.of(actor.accountId()).stream().noneMatch(l -> l.id() == id)) {
+			throw new NotFound();
+		}
+		return linking.unlink(actor.accountId(), id, request.getRemoteAddr()) ? "redirect:/account?unlinked"
+				: "redirect:/account?lastWayIn";
 	}
 
 	@PostMapping("/account/password")
 	String password(Actor actor, @Valid @ModelAttribute PasswordForm form, BindingResult result, Model model,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect, HttpServletRequest request) {
 		Account account = accounts.byId(actor.accountId()).orElseThrow(NotFound::new);
-		if (form.current() != null && (account.passwordHash() == null
-				|| !encoder.matches(form.current(), account.passwordHash()))) {
-			result.rejectValue("current", "account.password.wrong");
+		// after a one-time code from the school (a forgotten password) the current one is not asked
+		boolean reset = Boolean.TRUE.equals(request.getSession().getAttribute(PASSWORD_RESET));
+		if (!reset) {
+			if (form.current() == null || form.current().isBlank()) {
+				result.rejectValue("current", "validation.required");
+			}
+			else if (account.passwordHash() == null || !encoder.matches(form.current(), account.passwordHash())) {
+				result.rejectValue("current", "account.password.wrong");
+			}
+		}
+		if (!policy.passwordsAllowed(actor.grants())) {
+			result.rejectValue("password", "account.password.federatedOnly");
 		}
 		Passwords.check(form.password(), form.confirm(), "password", result);
 		if (result.hasErrors()) {
 			return page(actor, model, FormErrors.of(result), null);
 		}
 		accounts.changePassword(actor.accountId(), encoder.encode(form.password()));
+		request.getSession().removeAttribute(PASSWORD_RESET);
 		redirect.addFlashAttribute("notice", "account.password.changed");
 		return "redirect:/account";
 	}
@@ -97,6 +180,15 @@ class AccountController {
 		model.addAttribute("actor", actor);
 		model.addAttribute("email", email != null ? email : account.email() == null ? "" : account.email());
 		model.addAttribute("errors", errors);
+		model.addAttribute("links", links.of(actor.accountId()).stream()
+			.map(l -> new LinkRow(l.id(), l.provider(), l.linkedAt(), linking.canUnlink(actor.accountId(), l.id())))
+			.toList());
+		model.addAttribute("federation", federation.available());
+		jakarta.servlet.http.HttpSession session = org.springframework.web.context.request.RequestContextHolder
+			.currentRequestAttributes() instanceof org.springframework.web.context.request.ServletRequestAttributes a
+					? a.getRequest().getSession(false) : null;
+		model.addAttribute("reset", session != null && Boolean.TRUE.equals(session.getAttribute(PASSWORD_RESET)));
+		model.addAttribute("signIns", audit.recent(actor.accountId(), SecurityEvents.SHOWN, 10));
 		return "identity/account";
 	}
 }

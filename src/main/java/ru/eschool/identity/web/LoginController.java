@@ -9,6 +9,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import ru.eschool.identity.internal.federation.FederationClients;
 import ru.eschool.shared.DemoAccounts;
 import ru.eschool.shared.DemoAccounts.DemoAccount;
 
@@ -16,9 +17,11 @@ import ru.eschool.shared.DemoAccounts.DemoAccount;
 class LoginController {
 
 	private final ObjectProvider<DemoAccounts> demo;
+	private final FederationClients federation;
 
-	LoginController(ObjectProvider<DemoAccounts> demo) {
+	LoginController(ObjectProvider<DemoAccounts> demo, FederationClients federation) {
 		this.demo = demo;
+		this.federation = federation;
 	}
 
 	@GetMapping("/login")
@@ -29,6 +32,9 @@ class LoginController {
 		if ("throttled".equals(error)) {
 			message = "login.error.throttled";
 		}
+		else if ("federatedOnly".equals(error)) {
+			message = "login.error.federatedOnly";
+		}
 		else if (error != null) {
 			message = "login.error.bad";
 		}
@@ -38,6 +44,7 @@ class LoginController {
 		model.addAttribute("minutes", minutes);
 		model.addAttribute("loggedOut", logout != null);
 		model.addAttribute("demoAccounts", list);
+		model.addAttribute("federation", federation.available());
 		return "identity/login";
 	}
 }

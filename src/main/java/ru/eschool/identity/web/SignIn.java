@@ -1,5 +1,7 @@
 package ru.eschool.identity.web;
 
+import java.util.List;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -11,26 +13,69 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Component;
 
 import ru.eschool.identity.internal.Accounts;
+import ru.eschool.identity.internal.Accounts.Account;
+import ru.eschool.identity.internal.SecondFactor;
 import ru.eschool.shared.AccountPrincipal;
+import ru.eschool.shared.RoleGrant;
 
-/** Signs an account in (after registration) or refreshes its roles (after a new role was added). */
+/**
+ * Signs an account in (after registration, linking, the state provider, a school code) or
+ * refreshes its roles (after a new role was added). An admin who must confirm the second factor
+ * gets a session without the admin roles, marked {@link #TOTP_PENDING}, until the code is typed.
+ */
 @Component
-class SignIn {
+public class SignIn {
+
+	/** Session attribute: the account that still has to type its TOTP code. */
+	public static final String TOTP_PENDING = "eschool.totp.pending";
 
 	private final Accounts accounts;
+	private final SecondFactor secondFactor;
 	private final SecurityContextRepository repository = new HttpSessionSecurityContextRepository();
 
-	SignIn(Accounts accounts) {
+	SignIn(Accounts accounts, SecondFactor secondFactor) {
 		this.accounts = accounts;
+		this.secondFactor = secondFactor;
 	}
 
 	void signIn(long accountId, HttpServletRequest request, HttpServletResponse response, boolean newSession) {
-		AccountPrincipal principal = accounts.principal(accounts.byId(accountId).orElseThrow());
-		principal.eraseCredentials();
 		if (newSession) {
 			request.getSession(true);
 			request.changeSessionId();
 		}
+		Account account = accounts.byId(accountId).orElseThrow();
+		AccountPrincipal principal = accounts.principal(account);
+		if (newSession && secondFactor.required(account.login(), principal.grants())) {
+			gate(principal, request, response);
+			return;
+		}
+		save(principal, request, response);
+	}
+
+	/** After a password sign-in (Spring already made the session): holds back the admin roles if needed. */
+	public void afterPassword(AccountPrincipal signedIn, HttpServletRequest request, HttpServletResponse response) {
+		if (secondFactor.required(signedIn.getUsername(), signedIn.grants())) {
+			gate(accounts.principal(accounts.byId(signedIn.accountId()).orElseThrow()), request, response);
+		}
+	}
+
+	/** The code was right: the whole account, in a new session id. */
+	void confirmed(long accountId, HttpServletRequest request, HttpServletResponse response) {
+		request.getSession().removeAttribute(TOTP_PENDING);
+		request.changeSessionId();
+		AccountPrincipal principal = accounts.principal(accounts.byId(accountId).orElseThrow());
+		save(principal, request, response);
+	}
+
+	private void gate(AccountPrincipal full, HttpServletRequest request, HttpServletResponse response) {
+		List<RoleGrant> rest = full.grants().stream().filter(g -> !SecondFactor.ROLES.contains(g.role())).toList();
+		request.getSession(true).setAttribute(TOTP_PENDING, full.accountId());
+		save(new AccountPrincipal(full.accountId(), full.getUsername(), null, full.displayName(), rest, full.isEnabled()),
+				request, response);
+	}
+
+	private void save(AccountPrincipal principal, HttpServletRequest request, HttpServletResponse response) {
+		principal.eraseCredentials();
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
 		context.setAuthentication(
 				UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
