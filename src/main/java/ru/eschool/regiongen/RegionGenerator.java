@@ -112,10 +112,35 @@ public final class RegionGenerator {
 
 	static Result generate(Options o, @Nullable Connection connection, String passwordHash)
 			throws SQLException, InterruptedException {
+		return generate(o, connection, null, false, passwordHash);
+	}
+
+	/**
+	 * With a second connection (PostgreSQL), two writers load schools side by side: the database's
+	 * side of COPY (parsing, indexes, WAL) is the bottleneck, not the planning.
+	 */
+	static Result generate(Options o, @Nullable Connection connection, @Nullable Connection second,
+			boolean rebuildIndexes, String passwordHash) throws SQLException, InterruptedException {
+		Writer writer = connection == null ? null : new Writer(connection);
+		Writer other = second == null || writer == null || !writer.postgres() ? null : new Writer(second);
+		try {
+			return generate(o, writer, other, rebuildIndexes, passwordHash);
+		}
+		finally {
+			if (writer != null) {
+				writer.release();
+			}
+			if (other != null) {
+				other.release();
+			}
+		}
+	}
+
+	private static Result generate(Options o, @Nullable Writer writer, @Nullable Writer second, boolean rebuildIndexes,
+			String passwordHash) throws SQLException, InterruptedException {
 		long started = System.nanoTime();
 		Tally tally = new Tally();
 		SchoolGen.Ids ids = new SchoolGen.Ids();
-		Writer writer = connection == null ? null : new Writer(connection);
 		boolean keepValues = writer != null && !writer.postgres();
 		if (writer != null) {
 			if (writer.loginExists(o.loginPrefix() + "student.1")) {
@@ -152,20 +177,32 @@ public final class RegionGenerator {
 		BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(2);
 		Batch end = new Batch(false, new Tally());
 		AtomicReference<Throwable> failure = new AtomicReference<>();
-		Thread writing = null;
+		List<Writer> writers = new ArrayList<>();
+		List<Thread> writing = new ArrayList<>();
+		List<String> indexes = List.of();
 		if (writer != null) {
-			writing = new Thread(() -> {
-				try {
-					for (Batch b = queue.take(); b != end; b = queue.take()) {
-						writer.write(b);
+			if (rebuildIndexes) {
+				indexes = writer.dropSecondaryIndexes();
+			}
+			writers.add(writer);
+			if (second != null) {
+				writers.add(second);
+			}
+			for (Writer w : writers) {
+				Thread t = new Thread(() -> {
+					try {
+						for (Batch b = queue.take(); b != end; b = queue.take()) {
+							w.write(b);
+						}
 					}
-				}
-				catch (Throwable e) {
-					failure.set(e);
-					queue.clear();
-				}
-			}, "region-writer");
-			writing.start();
+					catch (Throwable e) {
+						failure.set(e);
+						queue.clear();
+					}
+				}, "region-writer-" + writing.size());
+				writing.add(t);
+				t.start();
+			}
 		}
 		long students = 0;
 		long guardians = 0;
@@ -195,12 +232,21 @@ public final class RegionGenerator {
 			}
 		}
 		if (writer != null) {
-			if (failure.get() == null) {
-				queue.put(end);
+			for (Thread t : writing) {
+				while (failure.get() == null && t.isAlive() && !queue.offer(end, 1, java.util.concurrent.TimeUnit.SECONDS)) {
+					// a writer is still busy
+				}
 			}
-			writing.join();
+			for (Thread t : writing) {
+				t.join();
+			}
 			if (failure.get() != null) {
 				throw new IllegalStateException("Writing the region failed", failure.get());
+			}
+			long indexing = System.nanoTime();
+			writer.createIndexes(indexes);
+			if (!indexes.isEmpty()) {
+				System.out.printf("Rebuilt %d indexes in %.1f s%n", indexes.size(), (System.nanoTime() - indexing) / 1e9);
 			}
 			for (Table t : Table.values()) {
 				if (t.identity) {
@@ -279,8 +325,10 @@ public final class RegionGenerator {
 		long t0 = System.nanoTime();
 		migrate(url, user, password);
 		System.out.printf("Migrated in %.1f s%n", (System.nanoTime() - t0) / 1e9);
-		try (Connection c = DriverManager.getConnection(url, user, password)) {
-			Result r = generate(new Options(schools, seed, today, prefix, accountPassword), c);
+		Options options = new Options(schools, seed, today, prefix, accountPassword);
+		try (Connection c = DriverManager.getConnection(url, user, password);
+				Connection second = DriverManager.getConnection(url, user, password)) {
+			Result r = generate(options, c, second, true, hash(accountPassword, seed));
 			System.out.println("Generated " + r);
 			System.out.printf("checksum %016x%n", r.tally().checksum());
 		}

@@ -46,6 +46,13 @@ final class Writer implements AutoCloseable {
 			}
 			try (var s = connection.createStatement()) {
 				s.execute("set synchronous_commit = off");
+				s.execute("set maintenance_work_mem = '256MB'");
+				// the rows are consistent by construction: a superuser skips the foreign-key triggers
+				try (var rs = s.executeQuery("select rolsuper from pg_roles where rolname = current_user")) {
+					if (rs.next() && rs.getBoolean(1)) {
+						s.execute("set session_replication_role = replica");
+					}
+				}
 			}
 		}
 		connection.setAutoCommit(false);
@@ -162,6 +169,54 @@ final class Writer implements AutoCloseable {
 		}
 	}
 
+	/** The big tables whose secondary indexes are rebuilt after a load into an empty database. */
+	static final List<Table> BIG = List.of(Table.LESSON, Table.JOURNAL_LESSON, Table.CELL, Table.MARK, Table.MARK_HISTORY,
+			Table.HOMEWORK);
+
+	/**
+	 * On PostgreSQL, when the big tables are empty: drops their indexes that back no constraint
+	 * and returns their definitions, to be created again after the load (building an index once
+	 * is several times cheaper than keeping it up to date row by row). Otherwise nothing.
+	 */
+	List<String> dropSecondaryIndexes() throws SQLException {
+		List<String> definitions = new java.util.ArrayList<>();
+		if (!postgres) {
+			return definitions;
+		}
+		try (var s = connection.createStatement()) {
+			try (var rs = s.executeQuery("select count(*) from (select 1 from timetable_lesson limit 1) x")) {
+				rs.next();
+				if (rs.getLong(1) > 0) {
+					connection.commit();
+					return definitions;
+				}
+			}
+			String tables = String.join(", ", BIG.stream().map(t -> "'" + t.sqlName + "'").toList());
+			List<String> names = new java.util.ArrayList<>();
+			try (var rs = s.executeQuery("select indexname, indexdef from pg_indexes i where schemaname = current_schema() "
+					+ "and tablename in (" + tables + ") and not exists (select 1 from pg_constraint c where c.conname = i.indexname)")) {
+				while (rs.next()) {
+					names.add(rs.getString(1));
+					definitions.add(rs.getString(2));
+				}
+			}
+			for (String name : names) {
+				s.execute("drop index " + name);
+			}
+		}
+		connection.commit();
+		return definitions;
+	}
+
+	void createIndexes(List<String> definitions) throws SQLException {
+		try (var s = connection.createStatement()) {
+			for (String definition : definitions) {
+				s.execute(definition);
+				connection.commit();
+			}
+		}
+	}
+
 	void analyze() throws SQLException {
 		if (postgres) {
 			connection.setAutoCommit(true);
@@ -170,6 +225,20 @@ final class Writer implements AutoCloseable {
 			}
 			connection.setAutoCommit(false);
 		}
+	}
+
+	/** Gives the connection back as it came (it may be a pooled one): session settings reset, autocommit on. */
+	void release() throws SQLException {
+		connection.rollback();
+		if (postgres) {
+			try (var s = connection.createStatement()) {
+				s.execute("reset session_replication_role");
+				s.execute("reset synchronous_commit");
+				s.execute("reset maintenance_work_mem");
+			}
+			connection.commit();
+		}
+		connection.setAutoCommit(true);
 	}
 
 	@Override
