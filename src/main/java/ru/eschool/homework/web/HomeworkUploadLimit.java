@@ -1,50 +1,26 @@
 package ru.eschool.homework.web;
 
-import java.io.IOException;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import ru.eschool.shared.web.UploadLimit;
+
 /**
- * An upload larger than the servlet's multipart limit (spring.servlet.multipart, 32 MB) cannot
- * even be read for its CSRF field; like the roster import, this filter sends the person back to
- * the form with a message, judged from the declared length alone. Each file's own 10 MB limit is
- * checked by the form itself, with a message per file.
+ * Homework over the servlet's multipart limit (spring.servlet.multipart, 32 MB) goes back to its
+ * form with a message ({@link UploadLimit}); each file's own 10 MB limit is checked by the form.
  */
 @Configuration(proxyBeanMethods = false)
 class HomeworkUploadLimit {
 
 	static final int MAX_REQUEST_MB = 31;
-	static final long MAX_REQUEST = MAX_REQUEST_MB * 1024L * 1024;
-	private static final Pattern FORM = Pattern.compile("/homework/(lessons/\\d+|\\d+)(/hand-in)?");
 
 	@Bean
 	FilterRegistrationBean<OncePerRequestFilter> homeworkUploadLimitFilter() {
-		FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OncePerRequestFilter() {
-
-			@Override
-			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-					throws ServletException, IOException {
-				Matcher m = FORM.matcher(request.getRequestURI().substring(request.getContextPath().length()));
-				if ("POST".equals(request.getMethod()) && request.getContentLengthLong() > MAX_REQUEST && m.matches()) {
-					response.sendRedirect(request.getContextPath() + "/homework/" + m.group(1) + "?tooBig=1");
-					return;
-				}
-				chain.doFilter(request, response);
-			}
-		});
-		registration.addUrlPatterns("/homework/*");
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
-		return registration;
+		return UploadLimit.filter(MAX_REQUEST_MB * 1024L * 1024,
+				Pattern.compile("/homework/(lessons/\\d+|\\d+)(/hand-in)?"), m -> "/homework/" + m.group(1), "/homework/*");
 	}
 }
