@@ -9,9 +9,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Random;
 
 import org.jspecify.annotations.Nullable;
@@ -374,8 +376,10 @@ final class SchoolGen {
 		for (int[] t : teachings) {
 			teachersOf.computeIfAbsent(t[2] * 100 + t[1], x -> new ArrayList<>()).add(new int[] { t[0], t[3] });
 		}
-		// per class and weekday: entries (template id, subject, teacher, group, number)
+		// per class and weekday: entries (template id, subject, teacher, group, number); a teacher (and so
+		// their room) takes one class a slot, as the template's unique indexes demand
 		List<List<List<long[]>>> week = new ArrayList<>();
+		Set<Long> busy = new HashSet<>();
 		for (int c = 0; c < classes.size(); c++) {
 			Klass k = classes.get(c);
 			List<Integer> units = units(k.grade(), c, teachersOf);
@@ -391,23 +395,34 @@ final class SchoolGen {
 			List<List<long[]>> classWeek = new ArrayList<>();
 			classWeek.add(List.of());
 			for (int d = 0; d < days; d++) {
-				List<Integer> day = byDay.get(d);
-				Collections.shuffle(day, random);
+				List<Integer> pending = new ArrayList<>(byDay.get(d));
+				Collections.shuffle(pending, random);
 				List<long[]> entries = new ArrayList<>();
-				for (int n = 1; n <= day.size(); n++) {
-					int subject = day.get(n - 1);
-					for (int[] tg : teachersOf.get(c * 100 + subject)) {
-						if (subject == SUBJECTS.indexOf(ENGLISH) && k.split() && tg[1] == 0) {
-							continue;
+				int n = 1;
+				while (!pending.isEmpty()) {
+					// the first unit whose teachers are all free at this number; a unit nobody can take here is dropped
+					int pick = -1;
+					for (int i = 0; i < pending.size() && pick < 0; i++) {
+						final int day = d;
+						final int number = n;
+						if (teachersFor(c, pending.get(i), k, teachersOf).stream()
+							.noneMatch(tg -> busy.contains(slot(tg[0], day, number)))) {
+							pick = i;
 						}
+					}
+					if (pick < 0) {
+						pending.remove(0);
+						continue;
+					}
+					int subject = pending.remove(pick);
+					for (int[] tg : teachersFor(c, subject, k, teachersOf)) {
 						long entry = ids.next(Table.TEMPLATE_ENTRY);
 						out.row(Table.TEMPLATE_ENTRY, entry, inst, year, classIds[c], tg[1] == 0 ? null : groupIds[c][tg[1]],
 								d + 1, 1, n, subjectIds[subject], staffIds[tg[0]], room(tg[0]));
 						entries.add(new long[] { entry, subject, tg[0], tg[1], n });
-						if (!(k.split() && subject == SUBJECTS.indexOf(ENGLISH))) {
-							break; // one teacher for a whole-class lesson
-						}
+						busy.add(slot(tg[0], d, n));
 					}
+					n++;
 				}
 				classWeek.add(entries);
 			}
@@ -540,6 +555,19 @@ final class SchoolGen {
 				ctx.now());
 		out.row(Table.ROLE_GRANT, ctx.ids().next(Table.ROLE_GRANT), account, role, ctx.institutionId(), person, ctx.now());
 		return account;
+	}
+
+	/** The teachers (with their group, 0 for the whole class) who give a subject's lesson in a class. */
+	private static List<int[]> teachersFor(int c, int subject, Klass k, Map<Integer, List<int[]>> teachersOf) {
+		List<int[]> all = teachersOf.get(c * 100 + subject);
+		if (k.split() && subject == SUBJECTS.indexOf(ENGLISH)) {
+			return all.stream().filter(tg -> tg[1] != 0).toList();
+		}
+		return List.of(all.get(0));
+	}
+
+	private static long slot(int teacher, int day, int number) {
+		return (long) teacher * 1000 + day * 20L + number;
 	}
 
 	private static String room(int teacher) {
