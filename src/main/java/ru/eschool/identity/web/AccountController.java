@@ -60,12 +60,15 @@ class AccountController {
 	private final Sessions sessions;
 	private final SignInPolicy policy;
 	private final Passkeys passkeys;
+	private final ru.eschool.identity.internal.EmailTokens emailTokens;
 
 	/** Session attribute: signed in with a school's one-time code, so a new password needs no current one. */
 	static final String PASSWORD_RESET = "eschool.passwordReset";
 
 	AccountController(Accounts accounts, PasswordEncoder encoder, FederatedLinks links, Linking linking,
-			FederationClients federation, AuditLog audit, Sessions sessions, SignInPolicy policy, Passkeys passkeys) {
+			FederationClients federation, AuditLog audit, Sessions sessions, SignInPolicy policy, Passkeys passkeys,
+			ru.eschool.identity.internal.EmailTokens emailTokens) {
+		this.emailTokens = emailTokens;
 		this.passkeys = passkeys;
 		this.sessions = sessions;
 		this.policy = policy;
@@ -94,10 +97,16 @@ class AccountController {
 		else if (request.getParameter("passkeyRemoved") != null) {
 			model.addAttribute("notice", "account.passkeys.removed");
 		}
+		else if (request.getParameter("confirmSent") != null) {
+			model.addAttribute("notice", "account.email.confirmSent");
+		}
 		else if (request.getParameter("codeSignIn") != null) {
 			model.addAttribute("notice", "account.codeSignIn");
 		}
-		if (request.getParameter("linkTaken") != null) {
+		if (request.getParameter("confirmUnavailable") != null) {
+			model.addAttribute("problem", "account.email.confirmUnavailable");
+		}
+		else if (request.getParameter("linkTaken") != null) {
 			model.addAttribute("problem", "account.identities.taken");
 		}
 		else if (request.getParameter("lastWayIn") != null) {
@@ -202,6 +211,8 @@ class AccountController {
 			.toList());
 		model.addAttribute("federation", federation.available());
 		model.addAttribute("passkeys", passkeys.of(actor.login()));
+		model.addAttribute("emailConfirmed", account.email() != null
+				&& account.email().equals(emailTokens.confirmedEmail(account.id()).orElse(null)));
 		jakarta.servlet.http.HttpSession session = org.springframework.web.context.request.RequestContextHolder
 			.currentRequestAttributes() instanceof org.springframework.web.context.request.ServletRequestAttributes a
 					? a.getRequest().getSession(false) : null;

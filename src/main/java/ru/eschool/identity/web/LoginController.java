@@ -27,7 +27,7 @@ class LoginController {
 	@GetMapping("/login")
 	String login(@RequestParam(required = false) @Nullable String error,
 			@RequestParam(defaultValue = "0") long minutes, @RequestParam(required = false) @Nullable String logout,
-			Model model) {
+			@RequestParam(required = false) @Nullable String reset, Model model) {
 		String message = null;
 		if ("throttled".equals(error)) {
 			message = "login.error.throttled";
@@ -43,6 +43,7 @@ class LoginController {
 		model.addAttribute("error", message);
 		model.addAttribute("minutes", minutes);
 		model.addAttribute("loggedOut", logout != null);
+		model.addAttribute("passwordReset", reset != null);
 		model.addAttribute("demoAccounts", list);
 		model.addAttribute("federation", federation.available());
 		return "identity/login";
