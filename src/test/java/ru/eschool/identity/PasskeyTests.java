@@ -226,7 +226,7 @@ class PasskeyTests {
 	@Test
 	void theLoginPageOffersAPasskeyAndAForeignAssertionIsRefusedAndAudited() throws Exception {
 		mvc.perform(get("/login")).andExpect(content().string(containsString("Войти с ключом доступа")))
-			.andExpect(content().string(containsString("/js/passkeys.js")));
+			.andExpect(content().string(containsString("/js/passkeys-")));
 		Authenticator unknown = new Authenticator();
 		unknown.userHandle = new byte[16];
 		long before = db.sql("select count(*) from audit_event where kind = 'SIGN_IN' and detail = 'passkey' and outcome = 'FAILURE'")

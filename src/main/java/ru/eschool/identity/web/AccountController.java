@@ -60,6 +60,7 @@ class AccountController {
 	private final Sessions sessions;
 	private final SignInPolicy policy;
 	private final Passkeys passkeys;
+	private final org.springframework.web.servlet.resource.ResourceUrlProvider urls;
 	private final ru.eschool.identity.internal.EmailTokens emailTokens;
 
 	/** Session attribute: signed in with a school's one-time code, so a new password needs no current one. */
@@ -67,7 +68,9 @@ class AccountController {
 
 	AccountController(Accounts accounts, PasswordEncoder encoder, FederatedLinks links, Linking linking,
 			FederationClients federation, AuditLog audit, Sessions sessions, SignInPolicy policy, Passkeys passkeys,
-			ru.eschool.identity.internal.EmailTokens emailTokens) {
+			ru.eschool.identity.internal.EmailTokens emailTokens,
+			org.springframework.web.servlet.resource.ResourceUrlProvider urls) {
+		this.urls = urls;
 		this.emailTokens = emailTokens;
 		this.passkeys = passkeys;
 		this.sessions = sessions;
@@ -211,6 +214,7 @@ class AccountController {
 			.toList());
 		model.addAttribute("federation", federation.available());
 		model.addAttribute("passkeys", passkeys.of(actor.login()));
+		model.addAttribute("passkeysJs", LoginController.passkeysJs(urls));
 		model.addAttribute("emailConfirmed", account.email() != null
 				&& account.email().equals(emailTokens.confirmedEmail(account.id()).orElse(null)));
 		jakarta.servlet.http.HttpSession session = org.springframework.web.context.request.RequestContextHolder
