@@ -63,7 +63,7 @@ public class Passkeys {
 				boolean isNew = credentials.findByCredentialId(record.getCredentialId()) == null;
 				credentials.save(record);
 				if (isNew) {
-					audit.record(SecurityEvents.PASSKEY_ADDED, signedIn(), address(), Outcome.SUCCESS, record.getLabel());
+					audit.record(SecurityEvents.PASSKEY_ADDED, signedIn(), address(), Outcome.SUCCESS, shortLabel(record.getLabel()));
 				}
 			}
 
@@ -102,8 +102,13 @@ public class Passkeys {
 			return false;
 		}
 		credentials.delete(Bytes.fromBase64(credentialId));
-		audit.record(SecurityEvents.PASSKEY_REMOVED, accountId, address, Outcome.SUCCESS, key.get().label());
+		audit.record(SecurityEvents.PASSKEY_REMOVED, accountId, address, Outcome.SUCCESS, shortLabel(key.get().label()));
 		return true;
+	}
+
+	/** The audit detail holds 200 characters; a label may be longer. */
+	private static String shortLabel(String label) {
+		return label.length() > 100 ? label.substring(0, 100) + "…" : label;
 	}
 
 	private static @Nullable Long signedIn() {
