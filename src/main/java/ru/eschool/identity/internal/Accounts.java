@@ -84,7 +84,11 @@ public class Accounts {
 	}
 
 	public void changeEmail(long accountId, @Nullable String email) {
-		db.sql("update identity_account set email = :e where id = :id").param("e", email).param("id", accountId).update();
+		// a changed address is no longer the confirmed one
+		db.sql("""
+				update identity_account set email = :e,
+				  email_confirmed = case when email_confirmed = :e then email_confirmed else null end
+				where id = :id""").param("e", email).param("id", accountId).update();
 	}
 
 	public List<RoleGrant> grants(long accountId) {

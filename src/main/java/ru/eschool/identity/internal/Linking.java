@@ -38,9 +38,11 @@ public class Linking {
 	private final AuditLog audit;
 	private final Clock clock;
 	private final SignInPolicy policy;
+	private final ru.eschool.identity.internal.passkeys.Passkeys passkeys;
 
 	Linking(Accounts accounts, FederatedLinks links, LoginThrottle throttle, PasswordEncoder encoder,
-			Registration registration, AuditLog audit, Clock clock, SignInPolicy policy) {
+			Registration registration, AuditLog audit, Clock clock, SignInPolicy policy, ru.eschool.identity.internal.passkeys.Passkeys passkeys) {
+		this.passkeys = passkeys;
 		this.accounts = accounts;
 		this.links = links;
 		this.throttle = throttle;
@@ -111,7 +113,7 @@ public class Linking {
 		Account account = accounts.byId(accountId).orElseThrow();
 		long others = links.of(accountId).stream().filter(l -> l.id() != linkId).count();
 		boolean password = account.passwordHash() != null && policy.passwordsAllowed(accountId);
-		return others > 0 || password;
+		return others > 0 || password || passkeys.any(account.login());
 	}
 
 	public boolean unlink(long accountId, long linkId, String address) {

@@ -25,7 +25,20 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
+import org.springframework.security.config.ObjectPostProcessor;
+import org.springframework.security.config.annotation.web.configurers.WebAuthnConfigurer;
+import org.springframework.security.web.authentication.HttpMessageConverterAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
+import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationFilter;
+import org.springframework.security.web.webauthn.management.PublicKeyCredentialUserEntityRepository;
+import org.springframework.security.web.webauthn.management.UserCredentialRepository;
+
 import ru.eschool.audit.AuditLog;
+import ru.eschool.identity.internal.passkeys.PasskeySettings;
+import ru.eschool.identity.internal.passkeys.Passkeys;
+import ru.eschool.identity.internal.passkeys.SessionCreationOptions;
 import ru.eschool.audit.AuditLog.Outcome;
 import ru.eschool.identity.internal.federation.FederationConfig.Federation;
 import ru.eschool.identity.web.FederatedSignInHandler;
@@ -61,17 +74,23 @@ class SecurityConfig {
 	@Bean
 	SecurityFilterChain web(HttpSecurity http, UserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle,
 			Clock clock, SignInPolicy policy, Accounts accounts, AuditLog audit, Federation federation,
-			FederatedSignInHandler federated, SignIn signIn) throws Exception {
+			FederatedSignInHandler federated, SignIn signIn, Passkeys passkeys, Environment env) throws Exception {
 		DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
 		dao.setPasswordEncoder(encoder);
 		// One manager for both ways in: an explicit manager has no parent, so a throttled or refused
 		// password is never retried by a fallback provider.
 		ProviderManager manager = new ProviderManager(new ThrottledAuthenticationProvider(dao, throttle, clock, policy),
 				new OidcAuthorizationCodeAuthenticationProvider(federation.tokens(), federation.users()));
+		// the passkey filters take these from the shared objects
+		http.setSharedObject(UserDetailsService.class, (UserDetailsService) login -> accounts.byLogin(login)
+			.map(accounts::principal).filter(AccountPrincipal::isEnabled).orElseThrow(() -> new UsernameNotFoundException("unknown")));
+		http.setSharedObject(PublicKeyCredentialUserEntityRepository.class, passkeys.users());
+		http.setSharedObject(UserCredentialRepository.class, passkeys.credentials());
 		http.authenticationManager(manager)
 			.authorizeHttpRequests(a -> a
 				.requestMatchers("/login", "/register", "/register/**", "/css/**", "/js/**", "/webjars/**",
-						"/favicon.ico", "/error", "/help", "/consent", "/signin/**", "/oauth2/**", "/login/oauth2/**")
+						"/favicon.ico", "/error", "/help", "/consent", "/signin/**", "/oauth2/**", "/login/oauth2/**",
+						"/webauthn/authenticate/options", "/login/webauthn")
 				.permitAll()
 				.requestMatchers("/region/**").hasRole("REGION_ADMIN")
 				.requestMatchers("/admin/**").hasRole("SCHOOL_ADMIN")
@@ -85,6 +104,7 @@ class SecurityConfig {
 				.tokenEndpoint(e -> e.accessTokenResponseClient(federation.tokens()))
 				.userInfoEndpoint(e -> e.oidcUserService(federation.users()))
 				.successHandler(federated).failureHandler(federated))
+			.webAuthn(w -> passkeys(w, env, audit, signIn))
 			.addFilterBefore(new SecondFactorGate(), AuthorizationFilter.class)
 			.logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 			.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
@@ -92,6 +112,42 @@ class SecurityConfig {
 				.frameOptions(f -> f.deny())
 				.referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)));
 		return http.build();
+	}
+
+	/**
+	 * Passkeys: Spring's filters with the JDBC repositories, the registration options kept in the
+	 * session as a serializable copy (Spring Session JDBC), the relying party from
+	 * eschool.identity.passkeys.*. A passkey is a way in under the federated-only region policy too
+	 * (the policy refuses passwords only); it finds accounts with or without a password.
+	 */
+	private static void passkeys(WebAuthnConfigurer<HttpSecurity> w, Environment env, AuditLog audit,
+			SignIn signIn) {
+		PasskeySettings settings = Binder.get(env).bind("eschool.identity.passkeys", PasskeySettings.class)
+			.orElse(new PasskeySettings(null, null, null));
+		String publicUrl = env.getProperty("eschool.public-url", "");
+		int port = env.getProperty("server.port", Integer.class, 8080);
+		w.rpId(settings.id(publicUrl)).rpName(settings.name()).allowedOrigins(settings.allowedOrigins(publicUrl, port))
+			.disableDefaultRegistrationPage(true)
+			.creationOptionsRepository(new SessionCreationOptions())
+			.withObjectPostProcessor(new ObjectPostProcessor<WebAuthnAuthenticationFilter>() {
+				@Override
+				public <O extends WebAuthnAuthenticationFilter> O postProcess(O filter) {
+					filter.setSessionAuthenticationStrategy(new ChangeSessionIdAuthenticationStrategy());
+					HttpMessageConverterAuthenticationSuccessHandler json = new HttpMessageConverterAuthenticationSuccessHandler();
+					filter.setAuthenticationSuccessHandler((request, response, authentication) -> {
+						long account = signIn.afterPasskey(authentication.getName(), request, response);
+						audit.record(SecurityEvents.SIGN_IN, account, request.getRemoteAddr(), Outcome.SUCCESS,
+								SecurityEvents.PASSKEY);
+						json.onAuthenticationSuccess(request, response, authentication);
+					});
+					filter.setAuthenticationFailureHandler((request, response, e) -> {
+						audit.record(SecurityEvents.SIGN_IN, null, request.getRemoteAddr(), Outcome.FAILURE,
+								SecurityEvents.PASSKEY);
+						response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+					});
+					return filter;
+				}
+			});
 	}
 
 	private static AuthenticationSuccessHandler successHandler(AuditLog audit, SignIn signIn) {

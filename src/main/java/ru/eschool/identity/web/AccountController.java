@@ -31,6 +31,7 @@ import ru.eschool.identity.internal.SignInPolicy;
 import ru.eschool.identity.internal.federation.FederationClients;
 import ru.eschool.identity.internal.federation.FederationSettings;
 import ru.eschool.identity.internal.Passwords;
+import ru.eschool.identity.internal.passkeys.Passkeys;
 import ru.eschool.identity.internal.Accounts.Account;
 import ru.eschool.shared.Actor;
 import ru.eschool.shared.ActorResolver;
@@ -58,12 +59,20 @@ class AccountController {
 	private final AuditLog audit;
 	private final Sessions sessions;
 	private final SignInPolicy policy;
+	private final Passkeys passkeys;
+	private final org.springframework.web.servlet.resource.ResourceUrlProvider urls;
+	private final ru.eschool.identity.internal.EmailTokens emailTokens;
 
 	/** Session attribute: signed in with a school's one-time code, so a new password needs no current one. */
 	static final String PASSWORD_RESET = "eschool.passwordReset";
 
 	AccountController(Accounts accounts, PasswordEncoder encoder, FederatedLinks links, Linking linking,
-			FederationClients federation, AuditLog audit, Sessions sessions, SignInPolicy policy) {
+			FederationClients federation, AuditLog audit, Sessions sessions, SignInPolicy policy, Passkeys passkeys,
+			ru.eschool.identity.internal.EmailTokens emailTokens,
+			org.springframework.web.servlet.resource.ResourceUrlProvider urls) {
+		this.urls = urls;
+		this.emailTokens = emailTokens;
+		this.passkeys = passkeys;
 		this.sessions = sessions;
 		this.policy = policy;
 		this.accounts = accounts;
@@ -85,10 +94,22 @@ class AccountController {
 		else if (request.getParameter("signedOutOthers") != null) {
 			model.addAttribute("notice", "account.sessions.endedOthers");
 		}
+		else if (request.getParameter("passkeyAdded") != null) {
+			model.addAttribute("notice", "account.passkeys.added");
+		}
+		else if (request.getParameter("passkeyRemoved") != null) {
+			model.addAttribute("notice", "account.passkeys.removed");
+		}
+		else if (request.getParameter("confirmSent") != null) {
+			model.addAttribute("notice", "account.email.confirmSent");
+		}
 		else if (request.getParameter("codeSignIn") != null) {
 			model.addAttribute("notice", "account.codeSignIn");
 		}
-		if (request.getParameter("linkTaken") != null) {
+		if (request.getParameter("confirmUnavailable") != null) {
+			model.addAttribute("problem", "account.email.confirmUnavailable");
+		}
+		else if (request.getParameter("linkTaken") != null) {
 			model.addAttribute("problem", "account.identities.taken");
 		}
 		else if (request.getParameter("lastWayIn") != null) {
@@ -97,6 +118,14 @@ class AccountController {
 		model.addAttribute("sessions", sessions.of(actor.login()).stream()
 			.map(x -> new SessionRow(x.created(), x.lastAccess(), x.id().equals(request.getSession().getId()))).toList());
 		return page(actor, model, Map.of(), null);
+	}
+
+	@PostMapping("/account/passkeys/remove")
+	String removePasskey(Actor actor, @RequestParam String id, HttpServletRequest request) {
+		if (!passkeys.remove(actor.accountId(), actor.login(), id, request.getRemoteAddr())) {
+			throw new NotFound();
+		}
+		return "redirect:/account?passkeyRemoved";
 	}
 
 	/** Ends every other session of the account (other browsers and devices), on every node. */
@@ -184,6 +213,10 @@ class AccountController {
 			.map(l -> new LinkRow(l.id(), l.provider(), l.linkedAt(), linking.canUnlink(actor.accountId(), l.id())))
 			.toList());
 		model.addAttribute("federation", federation.available());
+		model.addAttribute("passkeys", passkeys.of(actor.login()));
+		model.addAttribute("passkeysJs", LoginController.passkeysJs(urls));
+		model.addAttribute("emailConfirmed", account.email() != null
+				&& account.email().equals(emailTokens.confirmedEmail(account.id()).orElse(null)));
 		jakarta.servlet.http.HttpSession session = org.springframework.web.context.request.RequestContextHolder
 			.currentRequestAttributes() instanceof org.springframework.web.context.request.ServletRequestAttributes a
 					? a.getRequest().getSession(false) : null;

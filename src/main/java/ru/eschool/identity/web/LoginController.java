@@ -19,7 +19,11 @@ class LoginController {
 	private final ObjectProvider<DemoAccounts> demo;
 	private final FederationClients federation;
 
-	LoginController(ObjectProvider<DemoAccounts> demo, FederationClients federation) {
+	private final org.springframework.web.servlet.resource.ResourceUrlProvider urls;
+
+	LoginController(ObjectProvider<DemoAccounts> demo, FederationClients federation,
+			org.springframework.web.servlet.resource.ResourceUrlProvider urls) {
+		this.urls = urls;
 		this.demo = demo;
 		this.federation = federation;
 	}
@@ -27,7 +31,7 @@ class LoginController {
 	@GetMapping("/login")
 	String login(@RequestParam(required = false) @Nullable String error,
 			@RequestParam(defaultValue = "0") long minutes, @RequestParam(required = false) @Nullable String logout,
-			Model model) {
+			@RequestParam(required = false) @Nullable String reset, Model model) {
 		String message = null;
 		if ("throttled".equals(error)) {
 			message = "login.error.throttled";
@@ -43,8 +47,16 @@ class LoginController {
 		model.addAttribute("error", message);
 		model.addAttribute("minutes", minutes);
 		model.addAttribute("loggedOut", logout != null);
+		model.addAttribute("passwordReset", reset != null);
+		model.addAttribute("passkeysJs", passkeysJs(urls));
 		model.addAttribute("demoAccounts", list);
 		model.addAttribute("federation", federation.available());
 		return "identity/login";
+	}
+
+	/** The passkeys script under its content-hashed name. */
+	static String passkeysJs(org.springframework.web.servlet.resource.ResourceUrlProvider urls) {
+		String url = urls.getForLookupPath("/js/passkeys.js");
+		return url != null ? url : "/js/passkeys.js";
 	}
 }

@@ -59,6 +59,23 @@ public class SignIn {
 		}
 	}
 
+	/**
+	 * After a passkey sign-in: Spring's filter put a WebAuthnAuthentication (its principal is the
+	 * passkey's user entity) in the already renewed session; this replaces it by the account's
+	 * principal, holding back the admin roles if the second factor is due. Returns the account id.
+	 */
+	public long afterPasskey(String login, HttpServletRequest request, HttpServletResponse response) {
+		Account account = accounts.byLogin(login).orElseThrow();
+		AccountPrincipal principal = accounts.principal(account);
+		if (secondFactor.required(account.login(), principal.grants())) {
+			gate(principal, request, response);
+		}
+		else {
+			save(principal, request, response);
+		}
+		return account.id();
+	}
+
 	/** The code was right: the whole account, in a new session id. */
 	void confirmed(long accountId, HttpServletRequest request, HttpServletResponse response) {
 		request.getSession().removeAttribute(TOTP_PENDING);
