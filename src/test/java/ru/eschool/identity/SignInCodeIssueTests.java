@@ -51,6 +51,27 @@ class SignInCodeIssueTests {
 	}
 
 	@Test
+	void aTeacherWhoForgotTheirPasswordGetsACodeFromTheStaffPageButNotFromAnotherSchool() throws Exception {
+		School school = data.school();
+		long staff = data.staff(school, "Гусева", "Ольга", "TEACHER");
+		Account teacher = data.account("Гусева Ольга", TestData.grant(Role.TEACHER, school, staff));
+		Account admin = data.schoolAdmin(school);
+		Account stranger = data.schoolAdmin(data.school());
+
+		mvc.perform(get("/admin/staff/" + staff).with(data.as(admin)))
+			.andExpect(content().string(containsString("/admin/staff/" + staff + "/signin-code")));
+		mvc.perform(post("/admin/staff/" + staff + "/signin-code").with(csrf()).with(data.as(stranger)))
+			.andExpect(status().isNotFound());
+		mvc.perform(post("/admin/staff/" + staff + "/signin-code").with(csrf()).with(data.as(admin)))
+			.andExpect(redirectedUrl("/admin/staff/" + staff + "/signin-code"));
+		String page = mvc.perform(get("/admin/staff/" + staff + "/signin-code").with(data.as(admin)))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		String code = Jsoup.parse(page).selectFirst("[data-code]").text();
+		assertThat(audit.of(teacher.id())).anyMatch(e -> "SIGN_IN_CODE_ISSUED".equals(e.kind()));
+		mvc.perform(post("/signin/code").with(csrf()).param("code", code)).andExpect(redirectedUrl("/account?codeSignIn"));
+	}
+
+	@Test
 	void anotherSchoolsAdminCannot() throws Exception {
 		School school = data.school();
 		long student = data.student(school, data.schoolClass(school, 8, "Б"), "Рыбин", "Глеб");

@@ -19,6 +19,7 @@ import ru.eschool.identity.AccountDirectory;
 import ru.eschool.identity.Invitations;
 import ru.eschool.school.internal.Guardians;
 import ru.eschool.school.internal.Invitees;
+import ru.eschool.school.internal.StaffMembers;
 import ru.eschool.school.internal.Students;
 import ru.eschool.shared.Actor;
 import ru.eschool.shared.NotFound;
@@ -27,8 +28,8 @@ import ru.eschool.shared.Role;
 import ru.eschool.shared.web.I18n;
 
 /**
- * A one-time sign-in code for a student or guardian of the school who already has an account
- * (forgotten password, no state account): issued from the person's page (the old code is
+ * A one-time sign-in code for a student, guardian or staff member of the school who already has
+ * an account (forgotten password, no state account): issued from the person's page (the old code is
  * revoked), printed as a letter, audited. {@code /signin/code} signs the account in once.
  */
 @Controller
@@ -38,6 +39,7 @@ class SignInCodeController {
 
 	private final Students students;
 	private final Guardians guardians;
+	private final StaffMembers staff;
 	private final Invitations invitations;
 	private final AccountDirectory accounts;
 	private final Invitees invitees;
@@ -45,10 +47,11 @@ class SignInCodeController {
 	private final Clock clock;
 	private final String publicUrl;
 
-	SignInCodeController(Students students, Guardians guardians, Invitations invitations, AccountDirectory accounts,
+	SignInCodeController(Students students, Guardians guardians, StaffMembers staff, Invitations invitations, AccountDirectory accounts,
 			Invitees invitees, AuditLog audit, Clock clock, @Value("${eschool.public-url:}") String publicUrl) {
 		this.students = students;
 		this.guardians = guardians;
+		this.staff = staff;
 		this.invitations = invitations;
 		this.accounts = accounts;
 		this.invitees = invitees;
@@ -69,11 +72,16 @@ class SignInCodeController {
 			case "guardians" -> guardians.find(school, id)
 				.map(g -> new Person(Role.GUARDIAN, g.id(), g.name(), "/admin/guardians/" + g.id()))
 				.orElseThrow(NotFound::new);
+			// a staff member signs in as a teacher when they have that account, else as the school's admin
+			case "staff" -> staff.find(school, id).filter(StaffMembers.Staff::active)
+				.map(m -> new Person(accounts.accountsOf(Role.TEACHER, List.of(m.id())).isEmpty() ? Role.SCHOOL_ADMIN : Role.TEACHER,
+						m.id(), m.name(), "/admin/staff/" + m.id()))
+				.orElseThrow(NotFound::new);
 			default -> throw new NotFound();
 		};
 	}
 
-	@PostMapping("/admin/{kind:students|guardians}/{id}/signin-code")
+	@PostMapping("/admin/{kind:students|guardians|staff}/{id}/signin-code")
 	String issue(Actor actor, @PathVariable String kind, @PathVariable long id, HttpServletRequest request) {
 		Person p = person(actor, kind, id);
 		long school = actor.require(Role.SCHOOL_ADMIN).institutionId();
@@ -89,7 +97,7 @@ class SignInCodeController {
 		return "redirect:/admin/" + kind + "/" + id + "/signin-code";
 	}
 
-	@GetMapping("/admin/{kind:students|guardians}/{id}/signin-code")
+	@GetMapping("/admin/{kind:students|guardians|staff}/{id}/signin-code")
 	String letter(Actor actor, @PathVariable String kind, @PathVariable long id, Model model) {
 		Person p = person(actor, kind, id);
 		long school = actor.require(Role.SCHOOL_ADMIN).institutionId();
