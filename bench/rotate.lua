@@ -66,6 +66,6 @@ function done(summary, latency, requests)
   end
   io.write(string.format("BENCH ok=%d bad=%d p50=%.2f p99=%.2f rps=%.1f bytes=%.0f\n", good, wrong,
     latency:percentile(50) / 1000, latency:percentile(99) / 1000,
-    summary.requests / (summary.duration / 1e6),
+    good / (summary.duration / 1e6),
     summary.bytes / math.max(1, summary.requests)))
 end
