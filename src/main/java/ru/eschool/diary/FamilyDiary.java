@@ -28,8 +28,8 @@ import ru.eschool.timetable.Lessons;
 /**
  * Children's lessons day by day with their changes, homework and journal entries, for the week
  * page and the home page. Whatever the number of children, days and lessons, it runs the same
- * statements: the students' groups, the lessons, subject and teacher names, homework (three),
- * done-marks, hand-ins, and the journal's entries. The caller passes students it has scoped.
+ * statements: the students' groups, the lessons, subject and teacher names (one), homework (two: the
+ * homework, then its links, files, done-marks and hand-ins), and the journal's entries. The caller passes students it has scoped.
  */
 @Service
 public class FamilyDiary {
@@ -83,14 +83,14 @@ public class FamilyDiary {
 				staffIds.add(l.substituteId());
 			}
 		}
-		Map<Long, String> subjects = names.subjects(subjectIds);
-		Map<Long, String> staff = names.staffShort(staffIds);
-		List<Assignment> due = homework.dueBetween(classIds, from, to);
-		Set<Long> assignmentIds = new HashSet<>();
-		due.forEach(a -> assignmentIds.add(a.id()));
-		Map<Long, Set<Long>> done = homework.doneBy(studentIds, assignmentIds);
+		SchoolNames.SubjectsAndStaff named = names.subjectsAndStaff(subjectIds, staffIds);
+		Map<Long, String> subjects = named.subjects();
+		Map<Long, String> staff = named.staff();
+		HomeworkBoard.Due homeworkDue = homework.due(classIds, studentIds, from, to);
+		List<Assignment> due = homeworkDue.assignments();
+		Map<Long, Set<Long>> done = homeworkDue.done();
 		Map<Key, HandInState> handIns = new HashMap<>();
-		homework.handIns(studentIds, assignmentIds).forEach(h -> handIns.put(new Key(h.studentId(), h.assignmentId()), h));
+		homeworkDue.handIns().forEach(h -> handIns.put(new Key(h.studentId(), h.assignmentId()), h));
 		Map<Key, LessonEntries> journal = entries.getIfAvailable(() -> DiaryEntries.NONE).forLessons(studentIds, all);
 
 		Map<Long, List<Day>> result = new HashMap<>();

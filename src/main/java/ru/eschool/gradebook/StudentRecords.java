@@ -20,7 +20,6 @@ import ru.eschool.gradebook.Grading.PassFailMark;
 import ru.eschool.gradebook.Grading.PassFailProposal;
 import ru.eschool.gradebook.Grading.Proposal;
 import ru.eschool.gradebook.internal.GradingRules;
-import ru.eschool.gradebook.internal.LessonNotes;
 import ru.eschool.gradebook.internal.StudentMarks;
 import ru.eschool.gradebook.internal.StudentMarks.Row;
 import ru.eschool.gradebook.internal.YearMarks;
@@ -73,27 +72,25 @@ public class StudentRecords {
 
 	private final Lessons lessons;
 	private final StudentMarks marks;
-	private final LessonNotes notes;
 	private final GradingRules rules;
 	private final ClassMembers members;
 	private final YearMarks yearMarks;
 
-	StudentRecords(Lessons lessons, StudentMarks marks, LessonNotes notes, GradingRules rules, ClassMembers members,
+	StudentRecords(Lessons lessons, StudentMarks marks, GradingRules rules, ClassMembers members,
 			YearMarks yearMarks) {
 		this.yearMarks = yearMarks;
 		this.lessons = lessons;
 		this.marks = marks;
-		this.notes = notes;
 		this.rules = rules;
 		this.members = members;
 	}
 
-	/** The records of the students at lessons the caller has read already (two statements). */
+	/** The records of the students at lessons the caller has read already, with the lessons' topics (one statement). */
 	public Records ofLessons(Collection<Long> studentIds, Collection<Lesson> shown) {
 		return read(studentIds, shown, true);
 	}
 
-	/** The records of the students of the classes between two dates, inclusive (three statements). */
+	/** The records of the students of the classes between two dates, inclusive (two statements). */
 	public Records between(Collection<Long> studentIds, Collection<Long> classIds, LocalDate from, LocalDate to) {
 		return ofLessons(studentIds, lessons.ofClasses(classIds, from, to));
 	}
@@ -171,7 +168,10 @@ public class StudentRecords {
 		}
 		List<MarkRecord> found = new ArrayList<>();
 		Map<Key, Attendance> attendance = new HashMap<>();
-		for (Row r : marks.cells(studentIds, byId.keySet())) {
+		Map<Long, String> topics = new HashMap<>();
+		List<Row> cells = withTopics ? marks.cellsAndTopics(studentIds, byId.keySet(), topics)
+				: marks.cells(studentIds, byId.keySet());
+		for (Row r : cells) {
 			Lesson l = byId.get(r.lessonId());
 			if (r.attendance() != null) {
 				attendance.put(new Key(r.studentId(), r.lessonId()), r.attendance());
@@ -181,14 +181,6 @@ public class StudentRecords {
 			}
 		}
 		found.sort(Comparator.comparing((MarkRecord m) -> m.date()).thenComparing(m -> position.get(m.lessonId())));
-		Map<Long, String> topics = new HashMap<>();
-		if (withTopics) {
-			notes.of(byId.keySet()).forEach((id, n) -> {
-				if (n.topic() != null) {
-					topics.put(id, n.topic());
-				}
-			});
-		}
 		return new Records(List.copyOf(byId.values()), found, attendance, topics);
 	}
 }

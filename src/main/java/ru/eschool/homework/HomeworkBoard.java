@@ -10,8 +10,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 import ru.eschool.homework.internal.Assignments;
-import ru.eschool.homework.internal.DoneMarks;
-import ru.eschool.homework.internal.HandIns;
 
 /**
  * What is due, for the diary: homework of classes between two dates with links and files, and
@@ -43,28 +41,26 @@ public class HomeworkBoard {
 	public record HandInState(long assignmentId, long studentId, @Nullable Integer mark) {
 	}
 
+	/**
+	 * Homework due between two dates with links and files, and the given students' done-marks
+	 * (assignment ids by student) and hand-ins.
+	 */
+	public record Due(List<Assignment> assignments, Map<Long, Set<Long>> done, List<HandInState> handIns) {
+
+		public static final Due NONE = new Due(List.of(), Map.of(), List.of());
+	}
+
 	private final Assignments assignments;
-	private final DoneMarks done;
-	private final HandIns handIns;
 
-	HomeworkBoard(Assignments assignments, DoneMarks done, HandIns handIns) {
+	HomeworkBoard(Assignments assignments) {
 		this.assignments = assignments;
-		this.done = done;
-		this.handIns = handIns;
 	}
 
-	/** Homework of the classes due between two dates inclusive (three statements). */
-	public List<Assignment> dueBetween(Collection<Long> classIds, LocalDate from, LocalDate to) {
-		return assignments.dueBetween(classIds, from, to);
-	}
-
-	/** For each student, the ids of the given homework they marked done (one statement). */
-	public Map<Long, Set<Long>> doneBy(Collection<Long> studentIds, Collection<Long> assignmentIds) {
-		return done.doneBy(studentIds, assignmentIds);
-	}
-
-	/** The students' hand-ins of the given homework (one statement). */
-	public List<HandInState> handIns(Collection<Long> studentIds, Collection<Long> assignmentIds) {
-		return handIns.states(studentIds, assignmentIds);
+	/**
+	 * Homework of the classes due between two dates inclusive, with the students' done-marks and
+	 * hand-ins: two statements (one when nothing is due), whatever the number of lessons.
+	 */
+	public Due due(Collection<Long> classIds, Collection<Long> studentIds, LocalDate from, LocalDate to) {
+		return assignments.due(classIds, studentIds, from, to);
 	}
 }

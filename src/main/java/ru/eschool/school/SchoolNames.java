@@ -45,6 +45,32 @@ public class SchoolNames {
 		return names;
 	}
 
+	/** Subject names and staff short names by id, as {@link #subjects} and {@link #staffShort} give them. */
+	public record SubjectsAndStaff(Map<Long, String> subjects, Map<Long, String> staff) {
+	}
+
+	/** Subject names and staff short names at once: one statement ({@code union all}), none when both are empty. */
+	public SubjectsAndStaff subjectsAndStaff(Collection<Long> subjectIds, Collection<Long> staffIds) {
+		if (subjectIds.isEmpty() || staffIds.isEmpty()) {
+			return new SubjectsAndStaff(subjects(subjectIds), staffShort(staffIds));
+		}
+		Map<Long, String> subjects = new HashMap<>();
+		Map<Long, String> staff = new HashMap<>();
+		db.sql("""
+				select 1, id, name, cast(null as varchar(1)), cast(null as varchar(1)) from school_subject where id in (:s)
+				union all
+				select 2, id, last_name, first_name, middle_name from school_staff where id in (:t)""")
+			.param("s", subjectIds).param("t", staffIds).query(rs -> {
+				if (rs.getInt(1) == 1) {
+					subjects.put(rs.getLong(2), rs.getString(3));
+				}
+				else {
+					staff.put(rs.getLong(2), new PersonName(rs.getString(3), rs.getString(4), rs.getString(5)).shortForm());
+				}
+			});
+		return new SubjectsAndStaff(subjects, staff);
+	}
+
 	/** Class names ("5А") by id (one statement). */
 	public Map<Long, String> classes(Collection<Long> ids) {
 		Map<Long, String> names = new HashMap<>();

@@ -17,7 +17,7 @@ import ru.eschool.gradebook.StudentRecords.MarkRecord;
 import ru.eschool.gradebook.StudentRecords.Records;
 import ru.eschool.timetable.Lesson;
 
-/** The week view's journal entries, read through the gradebook's API in two statements. */
+/** The week view's journal entries with the lessons' topics, read through the gradebook's API in one statement. */
 @Component
 class GradebookEntries implements DiaryEntries {
 

@@ -56,6 +56,39 @@ public class StudentMarks {
 		return rows;
 	}
 
+	/**
+	 * {@link #cells} and the lessons' topics ({@code topics}, by lesson id, filled in) in one
+	 * statement: {@code union all}, the first column telling which table a row is from.
+	 */
+	public List<Row> cellsAndTopics(Collection<Long> studentIds, Collection<Long> lessonIds, Map<Long, String> topics) {
+		List<Row> rows = new ArrayList<>();
+		if (studentIds.isEmpty() || lessonIds.isEmpty()) {
+			return rows;
+		}
+		db.sql("""
+				select 1, c.lesson_id, c.student_id, c.attendance, m.mark_value, w.name, w.weight, m.position, c.id
+				from gradebook_cell c
+				left join gradebook_mark m on m.cell_id = c.id
+				left join gradebook_work_type w on w.id = m.work_type_id
+				where c.student_id in (:s) and c.lesson_id in (:l)
+				union all
+				select 2, lesson_id, cast(null as bigint), cast(null as varchar(2)), cast(null as varchar(2)), topic,
+				  cast(null as int), cast(null as int), cast(null as bigint)
+				from gradebook_lesson where lesson_id in (:l) and topic is not null
+				order by 1, 9, 8""").param("s", studentIds).param("l", lessonIds)
+			.query(rs -> {
+				if (rs.getInt(1) == 2) {
+					topics.put(rs.getLong(2), rs.getString(6));
+					return;
+				}
+				String a = rs.getString(4);
+				String v = rs.getString(5);
+				rows.add(new Row(rs.getLong(2), rs.getLong(3), a == null ? null : Attendance.valueOf(a),
+						v == null ? null : MarkValue.ofCode(v), rs.getString(6), rs.getInt(7), rs.getInt(8)));
+			});
+		return rows;
+	}
+
 	/** A student's period marks in the periods, by subject and period: the value and the proposal it was set from. */
 	public Map<Long, Map<Long, MarkValue>> periodMarks(long studentId, Collection<Long> periodIds) {
 		Map<Long, Map<Long, MarkValue>> marks = new HashMap<>();

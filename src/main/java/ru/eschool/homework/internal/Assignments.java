@@ -5,9 +5,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,6 +17,8 @@ import org.springframework.stereotype.Repository;
 
 import ru.eschool.homework.HomeworkBoard.Assignment;
 import ru.eschool.homework.HomeworkBoard.Attachment;
+import ru.eschool.homework.HomeworkBoard.Due;
+import ru.eschool.homework.HomeworkBoard.HandInState;
 import ru.eschool.shared.Db;
 
 /** Homework assignments with their links and files. */
@@ -107,33 +111,57 @@ public class Assignments {
 			.param("a", assignmentId).update();
 	}
 
-	/** Homework of the classes due between the dates, with links and files: three statements. */
-	public List<Assignment> dueBetween(Collection<Long> classIds, LocalDate from, LocalDate to) {
+	/**
+	 * Homework of the classes due between the dates with links and files, and the students'
+	 * done-marks and hand-ins: the homework in one statement, the other four tables in a second
+	 * ({@code union all}, the first column telling which table a row is from).
+	 */
+	public Due due(Collection<Long> classIds, Collection<Long> studentIds, LocalDate from, LocalDate to) {
 		if (classIds.isEmpty()) {
-			return List.of();
+			return Due.NONE;
 		}
 		List<Row> rows = db.sql(SELECT + " where class_id in (:c) and due_on between :f and :t order by due_on, id")
 			.param("c", classIds).param("f", from).param("t", to).query(Assignments::row).list();
 		if (rows.isEmpty()) {
-			return List.of();
+			return Due.NONE;
 		}
 		List<Long> ids = rows.stream().map(Row::id).toList();
+		// students: never empty in the statement (no student has id 0)
+		Collection<Long> students = studentIds.isEmpty() ? List.of(0L) : studentIds;
 		Map<Long, List<String>> links = new HashMap<>();
-		db.sql("select assignment_id, url from homework_link where assignment_id in (:ids) order by assignment_id, position")
-			.param("ids", ids).query(rs -> {
-				links.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
-			});
 		Map<Long, List<Attachment>> files = new HashMap<>();
-		db.sql("select id, assignment_id, name, size_bytes from homework_file where assignment_id in (:ids) order by id")
-			.param("ids", ids).query(rs -> {
-				files.computeIfAbsent(rs.getLong(2), k -> new ArrayList<>())
-					.add(new Attachment(rs.getLong(1), rs.getString(3), rs.getLong(4)));
-			});
-		return rows.stream()
+		Map<Long, Set<Long>> done = new HashMap<>();
+		List<HandInState> handIns = new ArrayList<>();
+		db.sql("""
+				select 1, assignment_id, cast(position as bigint), url, cast(null as bigint) from homework_link
+				  where assignment_id in (:ids)
+				union all
+				select 2, assignment_id, id, name, size_bytes from homework_file where assignment_id in (:ids)
+				union all
+				select 3, assignment_id, student_id, cast(null as varchar(1)), cast(null as bigint) from homework_done
+				  where assignment_id in (:ids) and student_id in (:s)
+				union all
+				select 4, assignment_id, student_id, cast(null as varchar(1)), cast(mark as bigint) from homework_hand_in
+				  where assignment_id in (:ids) and student_id in (:s)
+				order by 1, 2, 3""").param("ids", ids).param("s", students).query(rs -> {
+			long assignment = rs.getLong(2);
+			switch (rs.getInt(1)) {
+				case 1 -> links.computeIfAbsent(assignment, k -> new ArrayList<>()).add(rs.getString(4));
+				case 2 -> files.computeIfAbsent(assignment, k -> new ArrayList<>())
+					.add(new Attachment(rs.getLong(3), rs.getString(4), rs.getLong(5)));
+				case 3 -> done.computeIfAbsent(rs.getLong(3), k -> new HashSet<>()).add(assignment);
+				default -> {
+					Long mark = rs.getObject(5, Long.class);
+					handIns.add(new HandInState(assignment, rs.getLong(3), mark == null ? null : mark.intValue()));
+				}
+			}
+		});
+		List<Assignment> due = rows.stream()
 			.map(r -> new Assignment(r.id(), r.lessonId(), r.classId(), r.groupId(), r.subjectId(), r.dueLessonId(),
 					r.dueOn(), r.body(), r.handIn(), links.getOrDefault(r.id(), List.of()),
 					files.getOrDefault(r.id(), List.of())))
 			.toList();
+		return new Due(due, done, handIns);
 	}
 
 	private static Row row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

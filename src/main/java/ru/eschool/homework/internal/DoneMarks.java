@@ -1,11 +1,6 @@
 package ru.eschool.homework.internal;
 
 import java.time.Instant;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Map;
-import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -36,16 +31,5 @@ public class DoneMarks {
 	public boolean isDone(long assignmentId, long studentId) {
 		return db.sql("select count(*) from homework_done where assignment_id = :a and student_id = :s")
 			.param("a", assignmentId).param("s", studentId).query(Long.class).single() > 0;
-	}
-
-	public Map<Long, Set<Long>> doneBy(Collection<Long> studentIds, Collection<Long> assignmentIds) {
-		Map<Long, Set<Long>> done = new HashMap<>();
-		if (!studentIds.isEmpty() && !assignmentIds.isEmpty()) {
-			db.sql("select student_id, assignment_id from homework_done where student_id in (:s) and assignment_id in (:a)")
-				.param("s", studentIds).param("a", assignmentIds).query(rs -> {
-					done.computeIfAbsent(rs.getLong(1), k -> new HashSet<>()).add(rs.getLong(2));
-				});
-		}
-		return done;
 	}
 }

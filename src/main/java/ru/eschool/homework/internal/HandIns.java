@@ -2,7 +2,6 @@ package ru.eschool.homework.internal;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -74,16 +73,6 @@ public class HandIns {
 				where id = :id and assignment_id = :a""")
 			.param("m", mark).param("c", comment).param("by", by).param("at", Db.utc(now)).param("id", id)
 			.param("a", assignmentId).update();
-	}
-
-	public List<HandInState> states(Collection<Long> studentIds, Collection<Long> assignmentIds) {
-		if (studentIds.isEmpty() || assignmentIds.isEmpty()) {
-			return List.of();
-		}
-		return db.sql("select assignment_id, student_id, mark from homework_hand_in where student_id in (:s) and assignment_id in (:a)")
-			.param("s", studentIds).param("a", assignmentIds)
-			.query((rs, n) -> new HandInState(rs.getLong(1), rs.getLong(2), (Integer) rs.getObject(3, Integer.class)))
-			.list();
 	}
 
 	private static HandIn handIn(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

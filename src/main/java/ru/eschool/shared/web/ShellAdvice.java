@@ -2,12 +2,14 @@ package ru.eschool.shared.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.StringJoiner;
 import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -25,9 +27,12 @@ class ShellAdvice {
 	private final ResourceUrlProvider urls;
 	private final List<Navigation> navigations;
 	private final List<HeaderBadge> badges;
+	private final JdbcClient db;
 	private final boolean demo;
 
-	ShellAdvice(ResourceUrlProvider urls, List<Navigation> navigations, List<HeaderBadge> badges, Environment env) {
+	ShellAdvice(ResourceUrlProvider urls, List<Navigation> navigations, List<HeaderBadge> badges, JdbcClient db,
+			Environment env) {
+		this.db = db;
 		this.urls = urls;
 		this.navigations = navigations;
 		this.badges = badges;
@@ -57,10 +62,32 @@ class ShellAdvice {
 		return () -> {
 			if (!asked[0]) {
 				asked[0] = true;
-				badges.forEach(b -> b.badgeFor(actor).ifPresent(found::add));
+				found.addAll(count(actor));
 			}
 			return found;
 		};
+	}
+
+	/** Every counter of the person in one statement: {@code select (count 1), (count 2), ...}. */
+	private List<HeaderBadge.Badge> count(Actor actor) {
+		List<HeaderBadge.Counter> counters = new ArrayList<>();
+		badges.forEach(b -> b.counterFor(actor).ifPresent(counters::add));
+		if (counters.isEmpty()) {
+			return List.of();
+		}
+		StringJoiner select = new StringJoiner(", ", "select ", "");
+		counters.forEach(c -> select.add(c.countSql()));
+		List<HeaderBadge.Badge> shown = new ArrayList<>();
+		db.sql(select.toString()).param("account", actor.accountId()).query(rs -> {
+			for (int i = 0; i < counters.size(); i++) {
+				int n = rs.getInt(i + 1);
+				if (n > 0) {
+					HeaderBadge.Counter c = counters.get(i);
+					shown.add(new HeaderBadge.Badge(c.href(), c.labelKey(), n));
+				}
+			}
+		});
+		return shown;
 	}
 
 	private static String back(HttpServletRequest request) {
