@@ -81,6 +81,18 @@ public class Teaching {
 	 * groups of that class, ordered by name. One statement.
 	 */
 	public List<Pupil> pupils(long classId, LocalDate from, LocalDate to) {
+		return read(classId, null, from, to);
+	}
+
+	/**
+	 * One student of the class as {@link #pupils} gives them, if enrolled at any time between the
+	 * dates: one statement that reads that student only (posting a mark asks this).
+	 */
+	public Optional<Pupil> pupil(long classId, long studentId, LocalDate from, LocalDate to) {
+		return read(classId, studentId, from, to).stream().findFirst();
+	}
+
+	private List<Pupil> read(long classId, @Nullable Long studentId, LocalDate from, LocalDate to) {
 		Map<Long, Pupil> pupils = new LinkedHashMap<>();
 		db.sql("""
 				select s.id, s.last_name, s.first_name, s.middle_name, e.joined_on, e.left_on, m.group_id
@@ -89,8 +101,9 @@ public class Teaching {
 				left join school_group_member m on m.student_id = s.id
 				  and m.group_id in (select g.id from school_class_group g where g.class_id = e.class_id)
 				where e.class_id = :c and e.joined_on <= :to and (e.left_on is null or e.left_on > :from)
+				""" + (studentId == null ? "" : "  and e.student_id = :s\n") + """
 				order by s.last_name, s.first_name, s.id, e.joined_on""")
-			.param("c", classId).param("from", from).param("to", to)
+			.param("c", classId).param("from", from).param("to", to).param("s", studentId == null ? 0L : studentId)
 			.query(rs -> {
 				long id = rs.getLong(1);
 				LocalDate joined = rs.getObject(5, LocalDate.class);

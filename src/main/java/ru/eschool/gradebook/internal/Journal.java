@@ -385,8 +385,8 @@ public class Journal {
 			@Nullable String reason) {
 		EditTarget t = target(actor, lessonId);
 		Lesson lesson = t.lesson();
-		Pupil pupil = teaching.pupils(lesson.classId(), lesson.date(), lesson.date()).stream()
-			.filter(p -> p.id() == studentId && inLesson(p, lesson)).findFirst()
+		Pupil pupil = teaching.pupil(lesson.classId(), studentId, lesson.date(), lesson.date())
+			.filter(p -> inLesson(p, lesson))
 			.orElseThrow(() -> new Refusal("gradebook.refused.notInClass"));
 		if (lesson.cancelled()) {
 			throw new Refusal("gradebook.refused.cancelled");
@@ -467,8 +467,7 @@ public class Journal {
 	/** The cell as it is now, for a refused edit: the current value and the message. */
 	public CellView current(Actor actor, long lessonId, long studentId) {
 		EditTarget t = target(actor, lessonId);
-		Pupil pupil = teaching.pupils(t.lesson().classId(), t.lesson().date(), t.lesson().date()).stream()
-			.filter(p -> p.id() == studentId).findFirst().orElse(null);
+		Pupil pupil = teaching.pupil(t.lesson().classId(), studentId, t.lesson().date(), t.lesson().date()).orElse(null);
 		boolean editable = pupil != null && inLesson(pupil, t.lesson()) && !t.lesson().cancelled();
 		List<WorkType> types = workTypes.of(actor.institutionId());
 		LessonNote note = notes.of(List.of(lessonId)).get(lessonId);
