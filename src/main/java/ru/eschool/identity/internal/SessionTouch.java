@@ -1,11 +1,13 @@
 package ru.eschool.identity.internal;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
@@ -14,6 +16,13 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.ConversionService;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.core.convert.support.GenericConversionService;
+import org.springframework.core.serializer.support.DeserializingConverter;
+import org.springframework.core.serializer.support.SerializingConverter;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
@@ -63,6 +72,7 @@ class SessionTouch {
 			public Object postProcessBeforeInitialization(Object bean, String name) {
 				if (bean instanceof JdbcHttpSessionConfiguration configuration) {
 					configuration.setTransactionOperations(loadWithoutTransaction(transactions.getObject()));
+					configuration.setSpringSessionConversionService(attributeConversions(SessionTouch.class.getClassLoader()));
 				}
 				return bean;
 			}
@@ -94,6 +104,7 @@ class SessionTouch {
 			@Override
 			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 					throws ServletException, IOException {
+				Repository.LOADED.remove();
 				try {
 					chain.doFilter(request, response);
 				}
@@ -120,6 +131,52 @@ class SessionTouch {
 						: template.execute(action);
 			}
 		};
+	}
+
+	/** Spring Session's own conversions of attributes (Java serialization), deserialising through {@link KnownContexts}. */
+	static ConversionService attributeConversions(ClassLoader loader) {
+		GenericConversionService conversions = new GenericConversionService();
+		conversions.addConverter(Object.class, byte[].class, new SerializingConverter());
+		conversions.addConverter(byte[].class, Object.class, new KnownContexts(new DeserializingConverter(loader), 4096));
+		return conversions;
+	}
+
+	/**
+	 * Deserialising the security context from the session's bytes took a tenth of a page's time
+	 * (docs/benchmarks.md). The same bytes give the same context, so contexts already read are kept
+	 * by their bytes (at most {@code max}; all are forgotten when full) and each request gets a
+	 * copy of its own: a logout that clears its context clears only its copy. The authentication in
+	 * it is shared, as it is between the requests of one session in any servlet session. Other
+	 * attributes are deserialised every time.
+	 */
+	static final class KnownContexts implements Converter<byte[], Object> {
+
+		private final Converter<byte[], Object> deserializer;
+		private final int max;
+		private final Map<ByteBuffer, SecurityContext> known = new ConcurrentHashMap<>();
+
+		KnownContexts(Converter<byte[], Object> deserializer, int max) {
+			this.deserializer = deserializer;
+			this.max = max;
+		}
+
+		@Override
+		public Object convert(byte[] bytes) {
+			ByteBuffer key = ByteBuffer.wrap(bytes);
+			SecurityContext context = known.get(key);
+			if (context == null) {
+				Object value = deserializer.convert(bytes);
+				if (value == null || value.getClass() != SecurityContextImpl.class) {
+					return value;
+				}
+				context = (SecurityContext) value;
+				if (known.size() >= max) {
+					known.clear();
+				}
+				known.put(ByteBuffer.wrap(bytes.clone()), context);
+			}
+			return new SecurityContextImpl(context.getAuthentication());
+		}
 	}
 
 	static Repository wrap(JdbcIndexedSessionRepository jdbc, Duration touch) {
