@@ -28,8 +28,9 @@ import ru.eschool.timetable.Lessons;
 /**
  * Children's lessons day by day with their changes, homework and journal entries, for the week
  * page and the home page. Whatever the number of children, days and lessons, it runs the same
- * statements: the students' groups, the lessons, subject and teacher names (one), homework (two: the
- * homework, then its links, files, done-marks and hand-ins), and the journal's entries. The caller passes students it has scoped.
+ * statements: the students' groups, the lessons, subject and teacher names (one), homework (two:
+ * the homework, then its links, files, done-marks and hand-ins), and the journal's entries with the
+ * topics (one). The caller passes students it has scoped.
  */
 @Service
 public class FamilyDiary {

@@ -33,34 +33,21 @@ public class StudentMarks {
 
 	/**
 	 * The cells of the students at the lessons, one row per mark (a cell without marks gives one row
-	 * with a null value), ordered by cell and position.
+	 * with a null value), ordered by cell and position. One statement.
 	 */
 	public List<Row> cells(Collection<Long> studentIds, Collection<Long> lessonIds) {
-		List<Row> rows = new ArrayList<>();
-		if (studentIds.isEmpty() || lessonIds.isEmpty()) {
-			return rows;
-		}
-		db.sql("""
-				select c.lesson_id, c.student_id, c.attendance, m.mark_value, w.name, w.weight, m.position
-				from gradebook_cell c
-				left join gradebook_mark m on m.cell_id = c.id
-				left join gradebook_work_type w on w.id = m.work_type_id
-				where c.student_id in (:s) and c.lesson_id in (:l)
-				order by c.id, m.position""").param("s", studentIds).param("l", lessonIds)
-			.query(rs -> {
-				String a = rs.getString(3);
-				String v = rs.getString(4);
-				rows.add(new Row(rs.getLong(1), rs.getLong(2), a == null ? null : Attendance.valueOf(a),
-						v == null ? null : MarkValue.ofCode(v), rs.getString(5), rs.getInt(6), rs.getInt(7)));
-			});
-		return rows;
+		return read(studentIds, lessonIds, null);
 	}
 
 	/**
-	 * {@link #cells} and the lessons' topics ({@code topics}, by lesson id, filled in) in one
+	 * {@link #cells} and the lessons' topics ({@code topics}, by lesson id, filled in), still in one
 	 * statement: {@code union all}, the first column telling which table a row is from.
 	 */
 	public List<Row> cellsAndTopics(Collection<Long> studentIds, Collection<Long> lessonIds, Map<Long, String> topics) {
+		return read(studentIds, lessonIds, topics);
+	}
+
+	private List<Row> read(Collection<Long> studentIds, Collection<Long> lessonIds, @Nullable Map<Long, String> topics) {
 		List<Row> rows = new ArrayList<>();
 		if (studentIds.isEmpty() || lessonIds.isEmpty()) {
 			return rows;
@@ -71,13 +58,14 @@ public class StudentMarks {
 				left join gradebook_mark m on m.cell_id = c.id
 				left join gradebook_work_type w on w.id = m.work_type_id
 				where c.student_id in (:s) and c.lesson_id in (:l)
+				""" + (topics == null ? "" : """
 				union all
 				select 2, lesson_id, cast(null as bigint), cast(null as varchar(2)), cast(null as varchar(2)), topic,
 				  cast(null as int), cast(null as int), cast(null as bigint)
 				from gradebook_lesson where lesson_id in (:l) and topic is not null
-				order by 1, 9, 8""").param("s", studentIds).param("l", lessonIds)
+				""") + "order by 1, 9, 8").param("s", studentIds).param("l", lessonIds)
 			.query(rs -> {
-				if (rs.getInt(1) == 2) {
+				if (topics != null && rs.getInt(1) == 2) {
 					topics.put(rs.getLong(2), rs.getString(6));
 					return;
 				}

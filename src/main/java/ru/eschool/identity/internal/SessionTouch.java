@@ -52,7 +52,9 @@ import jakarta.servlet.http.HttpServletResponse;
  * else then saves nothing: no statement, no connection. An attribute, the principal, the id or the
  * timeout is written at once, as before. The cost: a session may be purged up to that long before
  * its idle timeout, and the account page shows the last access to within that time.
- * {@code PT0S} writes every request, as Spring Session does.
+ * {@code PT0S} writes every request, as Spring Session does. The session is also read once a
+ * request, without a transaction, and its security context deserialised once per distinct bytes
+ * (ADR 0014).
  */
 @Configuration(proxyBeanMethods = false)
 class SessionTouch {

@@ -93,11 +93,6 @@ public class Inbox {
 			.list();
 	}
 
-	public int unread(long accountId) {
-		return db.sql("select count(*) from notification_item where account_id = :a and read_at is null")
-			.param("a", accountId).query(Integer.class).single();
-	}
-
 	/** Marks one of the account's own items read; false when the id is not theirs. */
 	public boolean markRead(long accountId, long itemId, Instant now) {
 		return db.sql("""
