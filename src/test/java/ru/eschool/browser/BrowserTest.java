@@ -141,9 +141,16 @@ public abstract class BrowserTest {
 		waitUntilLeft("/login");
 	}
 
+	/**
+	 * Waits until the browser has left the page (or it shows an error) and the next page has
+	 * finished loading: a test that opens another address while the redirect's page still loads
+	 * could otherwise find itself on the redirect's page.
+	 */
 	protected void waitUntilLeft(String path) {
 		new WebDriverWait(driver, Duration.ofSeconds(20))
-			.until(d -> !d.getCurrentUrl().startsWith(url(path)) || !d.findElements(By.cssSelector(".alert.err")).isEmpty());
+			.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+			.until(d -> (!d.getCurrentUrl().startsWith(url(path)) || !d.findElements(By.cssSelector(".alert.err")).isEmpty())
+					&& "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
 	}
 
 	/** Waits until the page's main heading has this text. */
