@@ -142,14 +142,14 @@ public abstract class BrowserTest {
 	}
 
 	/**
-	 * Waits until the browser has left the page (or it shows an error) and the next page has
-	 * finished loading: a test that opens another address while the redirect's page still loads
-	 * could otherwise find itself on the redirect's page.
+	 * Waits until the browser has left the page (or it shows a visible error: the login page holds
+	 * a hidden one for passkeys, which made this return at once) and the next page has finished
+	 * loading, so that the test's next address is not overtaken by the redirect's page.
 	 */
 	protected void waitUntilLeft(String path) {
 		new WebDriverWait(driver, Duration.ofSeconds(20))
 			.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-			.until(d -> (!d.getCurrentUrl().startsWith(url(path)) || !d.findElements(By.cssSelector(".alert.err")).isEmpty())
+			.until(d -> (!d.getCurrentUrl().startsWith(url(path)) || !d.findElements(By.cssSelector(".alert.err:not([hidden])")).isEmpty())
 					&& "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
 	}
 
