@@ -27,6 +27,7 @@ import ru.eschool.gradebook.MarkChanged;
 import ru.eschool.gradebook.MarkPosted;
 import ru.eschool.gradebook.MarkValue;
 import ru.eschool.gradebook.PeriodMarkSet;
+import ru.eschool.gradebook.internal.CellContexts.CellContext;
 import ru.eschool.gradebook.internal.Cells.Cell;
 import ru.eschool.gradebook.internal.Cells.Key;
 import ru.eschool.gradebook.internal.Cells.Mark;
@@ -94,6 +95,7 @@ public class Journal {
 	private final StudyCalendar calendar;
 	private final Lessons lessons;
 	private final Cells cells;
+	private final CellContexts contexts;
 	private final LessonNotes notes;
 	private final WorkTypes workTypes;
 	private final GradingRules rules;
@@ -104,14 +106,15 @@ public class Journal {
 	private final Clock clock;
 	private final SchoolNames names;
 
-	Journal(SchoolNames names, Teaching teaching, StudyCalendar calendar, Lessons lessons, Cells cells, LessonNotes notes, WorkTypes workTypes,
-			GradingRules rules, PeriodMarks periodMarks, PeriodClosures closures, History history,
-			ApplicationEventPublisher events, Clock clock) {
+	Journal(SchoolNames names, Teaching teaching, StudyCalendar calendar, Lessons lessons, Cells cells,
+			CellContexts contexts, LessonNotes notes, WorkTypes workTypes, GradingRules rules, PeriodMarks periodMarks,
+			PeriodClosures closures, History history, ApplicationEventPublisher events, Clock clock) {
 		this.names = names;
 		this.teaching = teaching;
 		this.calendar = calendar;
 		this.lessons = lessons;
 		this.cells = cells;
+		this.contexts = contexts;
 		this.notes = notes;
 		this.workTypes = workTypes;
 		this.rules = rules;
@@ -391,12 +394,15 @@ public class Journal {
 		if (lesson.cancelled()) {
 			throw new Refusal("gradebook.refused.cancelled");
 		}
-		checkOpen(lesson.classId(), lesson.date());
-		Rules rule = rules.of(actor.institutionId());
-		List<WorkType> types = workTypes.of(actor.institutionId());
+		Long periodId = calendar.periodOn(lesson.classId(), lesson.date()).map(StudyPeriod::id).orElse(null);
+		CellContext context = contexts.of(actor.institutionId(), lessonId, studentId, periodId);
+		if (context.closed()) {
+			throw new Refusal("gradebook.refused.closed");
+		}
+		List<WorkType> types = typesOf(actor, context);
 		Map<Long, String> codes = WorkTypes.codes(types);
-		Entry entry = parse(typed, t.subject().passFail(), rule.allowOne(), codes);
-		Optional<Cell> existing = cells.find(lessonId, studentId);
+		Entry entry = parse(typed, t.subject().passFail(), context.rules().allowOne(), codes);
+		Optional<Cell> existing = Optional.ofNullable(context.cell());
 		int current = existing.map(Cell::version).orElse(0);
 		if (current != seenVersion) {
 			throw new Refusal("gradebook.refused.stale");
@@ -423,10 +429,9 @@ public class Journal {
 				throw new Refusal("gradebook.refused.stale");
 			}
 		}
-		LessonNote note = notes.of(List.of(lessonId)).get(lessonId);
-		WorkType column = types.stream().filter(w -> note != null && Objects.equals(note.workTypeId(), w.id())).findFirst()
-			.orElse(types.get(0));
+		WorkType column = columnType(types, context);
 		List<Mark> old = existing.map(Cell::marks).orElse(List.of());
+		List<Mark> saved = new ArrayList<>();
 		for (int i = 0; i < Math.max(old.size(), entry.marks().size()); i++) {
 			Mark was = i < old.size() ? old.get(i) : null;
 			Typed typedMark = i < entry.marks().size() ? entry.marks().get(i) : null;
@@ -438,6 +443,7 @@ public class Journal {
 				history.lessonMark(id, lessonId, studentId, null, now_.code(), why, account, now);
 				events.publishEvent(new MarkPosted(id, actor.institutionId(), lessonId, studentId, lesson.subjectId(),
 						lesson.date(), now_.code(), type.id(), type.weight()));
+				saved.add(new Mark(id, i + 1, now_, type.id()));
 			}
 			else if (now_ == null) {
 				cells.deleteMark(was.id());
@@ -445,23 +451,28 @@ public class Journal {
 				events.publishEvent(new MarkChanged(was.id(), actor.institutionId(), lessonId, studentId, lesson.subjectId(),
 						lesson.date(), was.value().code(), null));
 			}
-			else if (was.value() != now_) {
-				cells.updateMark(was.id(), now_, type.id());
-				history.lessonMark(was.id(), lessonId, studentId, was.value().code(), now_.code(), why, account, now);
-				events.publishEvent(new MarkChanged(was.id(), actor.institutionId(), lessonId, studentId, lesson.subjectId(),
-						lesson.date(), was.value().code(), now_.code()));
-			}
-			else if (was.workTypeId() != type.id()) {
-				// the same mark, another type of work (so another weight): kept in the history too
-				cells.updateMark(was.id(), now_, type.id());
-				history.lessonMark(was.id(), lessonId, studentId, was.value().code(), now_.code(), why, account, now);
+			else {
+				if (was.value() != now_) {
+					cells.updateMark(was.id(), now_, type.id());
+					history.lessonMark(was.id(), lessonId, studentId, was.value().code(), now_.code(), why, account, now);
+					events.publishEvent(new MarkChanged(was.id(), actor.institutionId(), lessonId, studentId,
+							lesson.subjectId(), lesson.date(), was.value().code(), now_.code()));
+				}
+				else if (was.workTypeId() != type.id()) {
+					// the same mark, another type of work (so another weight): kept in the history too
+					cells.updateMark(was.id(), now_, type.id());
+					history.lessonMark(was.id(), lessonId, studentId, was.value().code(), now_.code(), why, account, now);
+				}
+				saved.add(new Mark(was.id(), i + 1, now_, type.id()));
 			}
 		}
 		if (entry.attendance() != null && entry.attendance() != before) {
 			events.publishEvent(new AbsenceRecorded(actor.institutionId(), lessonId, studentId, lesson.subjectId(),
 					lesson.date(), entry.attendance()));
 		}
-		return view(lesson, pupil, cells.find(lessonId, studentId).orElse(null), column.id(), codes);
+		// the cell as written: its version moved by one from the one the teacher saw (the update above checked it)
+		Cell written = new Cell(cellId, lessonId, studentId, entry.attendance(), current + 1, saved);
+		return view(lesson, pupil, written, column.id(), codes);
 	}
 
 	/** The cell as it is now, for a refused edit: the current value and the message. */
@@ -469,13 +480,21 @@ public class Journal {
 		EditTarget t = target(actor, lessonId);
 		Pupil pupil = teaching.pupil(t.lesson().classId(), studentId, t.lesson().date(), t.lesson().date()).orElse(null);
 		boolean editable = pupil != null && inLesson(pupil, t.lesson()) && !t.lesson().cancelled();
-		List<WorkType> types = workTypes.of(actor.institutionId());
-		LessonNote note = notes.of(List.of(lessonId)).get(lessonId);
-		long column = types.stream().filter(w -> note != null && Objects.equals(note.workTypeId(), w.id())).findFirst()
-			.orElse(types.get(0)).id();
-		Cell cell = cells.find(lessonId, studentId).orElse(null);
+		CellContext context = contexts.of(actor.institutionId(), lessonId, studentId, null);
+		List<WorkType> types = typesOf(actor, context);
+		Cell cell = context.cell();
 		return new CellView(lessonId, studentId, cell == null ? 0 : cell.version(),
-				text(cell, column, WorkTypes.codes(types)), editable, editable, null, new Object[0]);
+				text(cell, columnType(types, context).id(), WorkTypes.codes(types)), editable, editable, null, new Object[0]);
+	}
+
+	/** The school's types of work as the context read them; a school without any gets the defaults. */
+	private List<WorkType> typesOf(Actor actor, CellContext context) {
+		return context.types().isEmpty() ? workTypes.of(actor.institutionId()) : context.types();
+	}
+
+	/** The type of work of the lesson's column: the one its topic row names, else the first. */
+	private static WorkType columnType(List<WorkType> types, CellContext context) {
+		return types.stream().filter(w -> Objects.equals(context.columnTypeId(), w.id())).findFirst().orElse(types.get(0));
 	}
 
 	private static CellView view(Lesson lesson, Pupil pupil, @Nullable Cell cell, long columnTypeId,
