@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -96,35 +97,101 @@ public class Teaching {
 		Map<Long, Pupil> pupils = new LinkedHashMap<>();
 		db.sql("""
 				select s.id, s.last_name, s.first_name, s.middle_name, e.joined_on, e.left_on, m.group_id
-				from school_enrolment e
-				join school_student s on s.id = e.student_id
-				left join school_group_member m on m.student_id = s.id
-				  and m.group_id in (select g.id from school_class_group g where g.class_id = e.class_id)
-				where e.class_id = :c and e.joined_on <= :to and (e.left_on is null or e.left_on > :from)
-				""" + (studentId == null ? "" : "  and e.student_id = :s\n") + """
+				""" + PUPIL_FROM + (studentId == null ? "" : "  and e.student_id = :s\n") + """
 				order by s.last_name, s.first_name, s.id, e.joined_on""")
 			.param("c", classId).param("from", from).param("to", to).param("s", studentId == null ? 0L : studentId)
+			.query((RowCallbackHandler) rs -> addPupil(pupils, rs, 0));
+		return new ArrayList<>(pupils.values());
+	}
+
+	/** The enrolments of a class between :from and :to, with each student's groups of that class. */
+	private static final String PUPIL_FROM = """
+			from school_enrolment e
+			join school_student s on s.id = e.student_id
+			left join school_group_member m on m.student_id = s.id
+			  and m.group_id in (select g.id from school_class_group g where g.class_id = e.class_id)
+			where e.class_id = :c and e.joined_on <= :to and (e.left_on is null or e.left_on > :from)
+			""";
+
+	/**
+	 * Adds a row of id, last, first and middle name, joined, left and group (from column
+	 * {@code offset + 1} on) to the pupils: a student's rows come in the order of their enrolments.
+	 */
+	private static void addPupil(Map<Long, Pupil> pupils, java.sql.ResultSet rs, int offset) throws java.sql.SQLException {
+		long id = rs.getLong(offset + 1);
+		LocalDate joined = rs.getObject(offset + 5, LocalDate.class);
+		LocalDate left = rs.getObject(offset + 6, LocalDate.class);
+		Long group = (Long) rs.getObject(offset + 7, Long.class);
+		Pupil p = pupils.get(id);
+		if (p == null) {
+			p = new Pupil(id, new PersonName(rs.getString(offset + 2), rs.getString(offset + 3), rs.getString(offset + 4)),
+					joined, left, new TreeSet<>());
+			pupils.put(id, p);
+		}
+		else if (left == null || (p.leftOn() != null && left.isAfter(p.leftOn()))) {
+			// enrolled twice in the same class: the span covers both
+			p = new Pupil(id, p.name(), p.joinedOn().isBefore(joined) ? p.joinedOn() : joined, left, p.groups());
+			pupils.put(id, p);
+		}
+		if (group != null) {
+			p.groups().add(group);
+		}
+	}
+
+	/**
+	 * A class and subject of the institution on a day, with one student of the class as
+	 * {@link #pupil} gives them (null: not enrolled that day) and the class's study period of that
+	 * day (null: none, as on holidays between periods).
+	 */
+	public record PupilOnDay(ClassSubject subject, @Nullable Pupil pupil, StudyCalendar.@Nullable StudyPeriod period) {
+	}
+
+	/**
+	 * {@link #classSubject}, {@link #pupil} for the one day and the class's study period of that
+	 * day, in one statement (posting a mark asks this); empty when the class or the subject is not
+	 * the institution's.
+	 */
+	public Optional<PupilOnDay> pupilOnDay(long institutionId, long classId, long subjectId, long studentId, LocalDate day) {
+		ClassSubject[] subject = { null };
+		StudyCalendar.StudyPeriod[] period = { null };
+		Map<Long, Pupil> pupils = new LinkedHashMap<>();
+		db.sql("""
+				select 1, c.institution_id, cast(c.grade as varchar(2)) || c.letter, sub.name, cast(null as varchar(200)),
+				  cast(null as date), cast(null as date), c.id, cast(c.grade as bigint), c.class_teacher_id, sub.id,
+				  cast(case when sub.pass_fail then 1 else 0 end as bigint)
+				from school_class c join school_subject sub on sub.institution_id = c.institution_id
+				where c.id = :c and sub.id = :sub and c.institution_id = :i
+				union all
+				select 2, s.id, s.last_name, s.first_name, s.middle_name, e.joined_on, e.left_on, m.group_id,
+				  cast(null as bigint), cast(null as bigint), cast(null as bigint), cast(null as bigint)
+				""" + PUPIL_FROM + """
+				  and e.student_id = :s
+				union all
+				select 3, p.id, p.scheme, cast(null as varchar(200)), cast(null as varchar(200)), p.starts_on, p.ends_on,
+				  cast(p.number as bigint), cast(null as bigint), cast(null as bigint), cast(null as bigint), cast(null as bigint)
+				from school_class c
+				join school_study_period p on p.academic_year_id = c.academic_year_id and c.grade between p.grade_from and p.grade_to
+				where c.id = :c and p.starts_on <= :from and p.ends_on >= :from
+				order by 1, 6, 2""")
+			.param("c", classId).param("sub", subjectId).param("i", institutionId).param("s", studentId)
+			.param("from", day).param("to", day)
 			.query(rs -> {
-				long id = rs.getLong(1);
-				LocalDate joined = rs.getObject(5, LocalDate.class);
-				LocalDate left = rs.getObject(6, LocalDate.class);
-				Long group = (Long) rs.getObject(7, Long.class);
-				Pupil p = pupils.get(id);
-				if (p == null) {
-					p = new Pupil(id, new PersonName(rs.getString(2), rs.getString(3), rs.getString(4)), joined, left,
-							new TreeSet<>());
-					pupils.put(id, p);
-				}
-				else if (left == null || (p.leftOn() != null && left.isAfter(p.leftOn()))) {
-					// enrolled twice in the same class: the span covers both
-					p = new Pupil(id, p.name(), p.joinedOn().isBefore(joined) ? p.joinedOn() : joined, left, p.groups());
-					pupils.put(id, p);
-				}
-				if (group != null) {
-					p.groups().add(group);
+				switch (rs.getInt(1)) {
+					case 1 -> subject[0] = new ClassSubject(rs.getLong(2), rs.getLong(8), rs.getString(3), rs.getInt(9),
+							(Long) rs.getObject(10, Long.class), rs.getLong(11), rs.getString(4), rs.getLong(12) == 1);
+					case 2 -> addPupil(pupils, rs, 1);
+					default -> {
+						if (period[0] == null) {
+							period[0] = new StudyCalendar.StudyPeriod(rs.getLong(2), StudyScheme.valueOf(rs.getString(3)),
+									rs.getInt(8), rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class));
+						}
+					}
 				}
 			});
-		return new ArrayList<>(pupils.values());
+		if (subject[0] == null) {
+			return Optional.empty();
+		}
+		return Optional.of(new PupilOnDay(subject[0], pupils.values().stream().findFirst().orElse(null), period[0]));
 	}
 
 	/** The name of a group of the class, if it is one. */

@@ -103,16 +103,17 @@ class JournalTests {
 	}
 
 	@Test
-	void anEditReadsInFiveStatementsAndAnswersWithTheCellAsWritten() throws Exception {
+	void anEditReadsInThreeStatementsAndAnswersWithTheCellAsWritten() throws Exception {
 		// the first edit of a school creates its types of work; the count is of an ordinary edit
 		mvc.perform(cell(teacher, lesson2, petrova, 0, "4")).andExpect(status().isOk());
 		String[] body = new String[1];
 		int statements = StatementCounter.count(() -> body[0] = mvc.perform(cell(teacher, lesson1, ivanov, 0, "5 4к н"))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
 		// the test's sign-in reads the account's roles (a real request has them in its session); the
-		// lesson, class and subject, pupil, study periods, and the gradebook's context in one read;
-		// then the cell, two marks, their two history rows, and the two marks' and the absence's events
-		assertThat(statements).isEqualTo(1 + 5 + 1 + 2 + 2 + 3);
+		// lesson, then the school's class, subject, pupil and period in one read and the gradebook's
+		// context in one; then the cell, two marks, their two history rows, and the two marks' and the
+		// absence's events
+		assertThat(statements).isEqualTo(1 + 3 + 1 + 2 + 2 + 3);
 		assertThat(body[0]).contains("value=\"5 4к н\"").contains(lesson1 + "." + ivanov + ".1");
 		// the answer is built from what was written, not read again; a stale edit reads the stored version
 		String reread = mvc.perform(cell(teacher, lesson1, ivanov, 0, "3")).andExpect(status().isOk()).andReturn()

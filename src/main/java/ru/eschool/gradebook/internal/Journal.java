@@ -41,6 +41,7 @@ import ru.eschool.school.StudyCalendar.StudyPeriod;
 import ru.eschool.school.Teaching;
 import ru.eschool.school.Teaching.ClassSubject;
 import ru.eschool.school.Teaching.Pupil;
+import ru.eschool.school.Teaching.PupilOnDay;
 import ru.eschool.shared.Actor;
 import ru.eschool.shared.NotFound;
 import ru.eschool.shared.Role;
@@ -364,15 +365,25 @@ public class Journal {
 
 	/** The lesson, if the actor (a teacher) may edit it; otherwise 404 (403 for other roles). */
 	private EditTarget target(Actor actor, long lessonId) {
-		actor.require(Role.TEACHER);
-		Lesson lesson = lessons.find(lessonId).filter(l -> l.institutionId() == actor.institutionId())
-			.orElseThrow(NotFound::new);
+		Lesson lesson = lessonOf(actor, lessonId);
 		ClassSubject cs = teaching.classSubject(actor.institutionId(), lesson.classId(), lesson.subjectId())
 			.orElseThrow(NotFound::new);
+		return allowed(actor, new EditTarget(lesson, cs));
+	}
+
+	/** The lesson of the actor's (a teacher's) school; otherwise 404 (403 for other roles). */
+	private Lesson lessonOf(Actor actor, long lessonId) {
+		actor.require(Role.TEACHER);
+		return lessons.find(lessonId).filter(l -> l.institutionId() == actor.institutionId()).orElseThrow(NotFound::new);
+	}
+
+	/** The target, if the actor teaches the lesson or is assigned to its class and subject; otherwise 404. */
+	private EditTarget allowed(Actor actor, EditTarget t) {
+		Lesson lesson = t.lesson();
 		if (!teaches(actor, lesson) && !assigned(actor, lesson.classId(), lesson.subjectId(), lesson.groupId())) {
 			throw new NotFound();
 		}
-		return new EditTarget(lesson, cs);
+		return t;
 	}
 
 	record EditTarget(Lesson lesson, ClassSubject subject) {
@@ -386,15 +397,16 @@ public class Journal {
 	@Transactional
 	public CellView saveCell(Actor actor, long lessonId, long studentId, int seenVersion, String typed,
 			@Nullable String reason) {
-		EditTarget t = target(actor, lessonId);
-		Lesson lesson = t.lesson();
-		Pupil pupil = teaching.pupil(lesson.classId(), studentId, lesson.date(), lesson.date())
-			.filter(p -> inLesson(p, lesson))
+		Lesson lesson = lessonOf(actor, lessonId);
+		PupilOnDay place = teaching.pupilOnDay(actor.institutionId(), lesson.classId(), lesson.subjectId(), studentId,
+				lesson.date()).orElseThrow(NotFound::new);
+		EditTarget t = allowed(actor, new EditTarget(lesson, place.subject()));
+		Pupil pupil = Optional.ofNullable(place.pupil()).filter(p -> inLesson(p, lesson))
 			.orElseThrow(() -> new Refusal("gradebook.refused.notInClass"));
 		if (lesson.cancelled()) {
 			throw new Refusal("gradebook.refused.cancelled");
 		}
-		Long periodId = calendar.periodOn(lesson.classId(), lesson.date()).map(StudyPeriod::id).orElse(null);
+		Long periodId = place.period() == null ? null : place.period().id();
 		CellContext context = contexts.of(actor.institutionId(), lessonId, studentId, periodId);
 		if (context.closed()) {
 			throw new Refusal("gradebook.refused.closed");
