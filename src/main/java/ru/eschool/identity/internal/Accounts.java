@@ -125,6 +125,34 @@ public class Accounts {
 			.param("r", role.name()).param("ids", personIds).query(Long.class).list());
 	}
 
+	/**
+	 * The accounts acting as any of the given persons in their role (role → person ids), in the
+	 * order of the roles given, then of person and account; one statement.
+	 */
+	public Set<Long> accountIdsOf(Map<Role, ? extends java.util.Collection<Long>> people) {
+		List<String> branches = new ArrayList<>();
+		Map<String, Object> params = new java.util.HashMap<>();
+		people.forEach((role, ids) -> {
+			if (!ids.isEmpty()) {
+				int i = branches.size();
+				branches.add("(role = :r" + i + " and person_id in (:p" + i + "))");
+				params.put("r" + i, role.name());
+				params.put("p" + i, ids);
+			}
+		});
+		Map<String, List<Long>> byRole = new java.util.HashMap<>();
+		if (!branches.isEmpty()) {
+			db.sql("select role, account_id from identity_role_grant where " + String.join(" or ", branches)
+					+ " order by person_id, account_id")
+				.params(params).query(rs -> {
+					byRole.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getLong(2));
+				});
+		}
+		Set<Long> result = new java.util.LinkedHashSet<>();
+		people.keySet().forEach(role -> result.addAll(byRole.getOrDefault(role.name(), List.of())));
+		return result;
+	}
+
 	/** Person id → the accounts holding a grant in this role for that person (one statement). */
 	public Map<Long, List<Long>> accountsOf(Role role, java.util.Collection<Long> personIds) {
 		Map<Long, List<Long>> result = new java.util.HashMap<>();

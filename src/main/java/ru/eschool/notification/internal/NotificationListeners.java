@@ -20,9 +20,9 @@ import ru.eschool.messaging.AnnouncementPublished;
 import ru.eschool.messaging.Announcements;
 import ru.eschool.messaging.MessageSent;
 import ru.eschool.school.ClassMembers;
-import ru.eschool.school.PersonName;
 import ru.eschool.school.SchoolNames;
 import ru.eschool.school.StudentNames;
+import ru.eschool.school.StudentNames.AboutStudent;
 import ru.eschool.timetable.LessonChanged;
 
 /**
@@ -53,45 +53,48 @@ class NotificationListeners {
 
 	@ApplicationModuleListener
 	void on(MarkPosted e) {
+		AboutStudent s = students.about(e.studentId(), e.subjectId());
 		aboutStudent(new Notice("mark:" + e.markId() + ":" + e.value(), Kind.MARK, e.institutionId(),
-				"notification.text.mark", List.of(e.value(), subject(e.subjectId()), date(e.lessonDate()), name(e.studentId())),
-				"/diary", false), e.studentId());
+				"notification.text.mark", List.of(e.value(), subject(s), date(e.lessonDate()), name(s)), "/diary", false), s);
 	}
 
 	@ApplicationModuleListener
 	void on(MarkChanged e) {
+		AboutStudent s = students.about(e.studentId(), e.subjectId());
 		String key = e.newValue() == null ? "notification.text.markDeleted" : "notification.text.markChanged";
 		aboutStudent(new Notice("mark-changed:" + e.markId() + ":" + e.oldValue() + ">" + e.newValue(), Kind.MARK_CHANGED,
-				e.institutionId(), key, List.of(e.oldValue(), e.newValue() == null ? "" : e.newValue(), subject(e.subjectId()),
-						date(e.lessonDate()), name(e.studentId())), "/diary", false), e.studentId());
+				e.institutionId(), key, List.of(e.oldValue(), e.newValue() == null ? "" : e.newValue(), subject(s),
+						date(e.lessonDate()), name(s)), "/diary", false), s);
 	}
 
 	@ApplicationModuleListener
 	void on(AbsenceRecorded e) {
+		AboutStudent s = students.about(e.studentId(), e.subjectId());
 		aboutStudent(new Notice("absence:" + e.lessonId() + ":" + e.studentId() + ":" + e.kind(), Kind.ABSENCE,
 				e.institutionId(), "notification.text.absence." + e.kind().name(),
-				List.of(name(e.studentId()), subject(e.subjectId()), date(e.lessonDate())), "/diary", false), e.studentId());
+				List.of(name(s), subject(s), date(e.lessonDate())), "/diary", false), s);
 	}
 
 	@ApplicationModuleListener
 	void on(AbsenceReasonRecorded e) {
+		AboutStudent s = students.about(e.studentId(), null);
 		aboutStudent(new Notice("absence-reason:" + e.studentId() + ":" + e.from() + ":" + e.to() + ":" + e.kind(),
 				Kind.ABSENCE, e.institutionId(), "notification.text.absenceReason",
-				List.of(name(e.studentId()), date(e.from()), date(e.to()), String.valueOf(e.lessons()), e.reason()), "/diary",
-				false), e.studentId());
+				List.of(name(s), date(e.from()), date(e.to()), String.valueOf(e.lessons()), e.reason()), "/diary",
+				false), s);
 	}
 
 	@ApplicationModuleListener
 	void on(PeriodMarkSet e) {
+		AboutStudent s = students.about(e.studentId(), e.subjectId());
 		aboutStudent(new Notice("period-mark:" + e.periodMarkId() + ":" + e.value(), Kind.PERIOD_MARK, e.institutionId(),
-				"notification.text.periodMark", List.of(e.value(), subject(e.subjectId()), name(e.studentId())),
-				"/diary/progress", false), e.studentId());
+				"notification.text.periodMark", List.of(e.value(), subject(s), name(s)), "/diary/progress", false), s);
 	}
 
 	@ApplicationModuleListener
 	void on(HomeworkAssigned e) {
 		aboutClass(new Notice("homework:" + e.assignmentId(), Kind.HOMEWORK, e.institutionId(), "notification.text.homework",
-				List.of(subject(e.subjectId()), date(e.dueOn())), "/diary", false), e.classId(), e.groupId());
+				List.of(subjectName(e.subjectId()), date(e.dueOn())), "/diary", false), e.classId(), e.groupId());
 	}
 
 	@ApplicationModuleListener
@@ -119,8 +122,9 @@ class NotificationListeners {
 				source.recipientAccountIds(e.announcementId()));
 	}
 
-	private void aboutStudent(Notice notice, long studentId) {
-		notifier.notify(notice, notifier.studentsAndGuardians(Set.of(studentId)));
+	/** A notice about one student, to the student and their guardians: one statement for the accounts. */
+	private void aboutStudent(Notice notice, AboutStudent student) {
+		notifier.notify(notice, notifier.studentAndGuardians(student));
 	}
 
 	private void aboutClass(Notice notice, long classId, @Nullable Long groupId) {
@@ -128,13 +132,16 @@ class NotificationListeners {
 		notifier.notify(notice, notifier.studentsAndGuardians(pupils));
 	}
 
-	private String subject(long id) {
+	private String subjectName(long id) {
 		return names.subjects(Set.of(id)).getOrDefault(id, "");
 	}
 
-	private String name(long studentId) {
-		PersonName n = students.of(Set.of(studentId)).get(studentId);
-		return n == null ? "" : n.first() + " " + n.last();
+	private static String subject(AboutStudent s) {
+		return s.subjectName() == null ? "" : s.subjectName();
+	}
+
+	private static String name(AboutStudent s) {
+		return s.name() == null ? "" : s.name().first() + " " + s.name().last();
 	}
 
 	private static String date(LocalDate d) {

@@ -3,8 +3,10 @@ package ru.eschool.notification.internal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.springframework.stereotype.Service;
@@ -12,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import ru.eschool.identity.AccountDirectory;
 import ru.eschool.school.Relations;
+import ru.eschool.school.StudentNames.AboutStudent;
 import ru.eschool.shared.Role;
 
 /** Addresses a notice to people: students and the guardians of students who hold accounts, or accounts directly. */
@@ -32,19 +35,26 @@ public class Notifier {
 		this.clock = clock;
 	}
 
-	/** The students themselves and all their guardians, as far as they hold accounts (three statements). */
+	/** The students themselves and all their guardians, as far as they hold accounts (two statements). */
 	public Set<Long> studentsAndGuardians(Collection<Long> studentIds) {
-		Set<Long> result = new LinkedHashSet<>();
 		if (studentIds.isEmpty()) {
-			return result;
+			return new LinkedHashSet<>();
 		}
-		accounts.accountsOf(Role.STUDENT, studentIds).values().forEach(result::addAll);
 		List<Long> guardians = new ArrayList<>();
 		relations.guardiansOf(studentIds).values().forEach(guardians::addAll);
-		if (!guardians.isEmpty()) {
-			accounts.accountsOf(Role.GUARDIAN, new LinkedHashSet<>(guardians)).values().forEach(result::addAll);
-		}
-		return result;
+		return accountsOf(studentIds, guardians);
+	}
+
+	/** The student and the guardians the school named, as far as they hold accounts (one statement). */
+	public Set<Long> studentAndGuardians(AboutStudent student) {
+		return accountsOf(List.of(student.studentId()), student.guardianIds());
+	}
+
+	private Set<Long> accountsOf(Collection<Long> studentIds, Collection<Long> guardianIds) {
+		Map<Role, Collection<Long>> people = new LinkedHashMap<>();
+		people.put(Role.STUDENT, studentIds);
+		people.put(Role.GUARDIAN, new LinkedHashSet<>(guardianIds));
+		return accounts.accountIdsOf(people);
 	}
 
 	/** Creates the items and deliveries (nothing twice); the dispatcher sends them in the background. */
