@@ -79,6 +79,19 @@ public class Correspondents {
 	 * once per person, merged details. One statement.
 	 */
 	public List<Correspondent> of(Role role, long institutionId, long personId) {
+		return read(role, institutionId, personId, null);
+	}
+
+	/**
+	 * {@link #of} narrowed to one other person's id (of the staff, a student or a guardian, as the
+	 * relation says): whether, and how, the person may write to them, without reading everyone
+	 * (a school's administration may write to every guardian of the school). One statement.
+	 */
+	public List<Correspondent> withPerson(Role role, long institutionId, long personId, long otherPersonId) {
+		return read(role, institutionId, personId, otherPersonId);
+	}
+
+	private List<Correspondent> read(Role role, long institutionId, long personId, @Nullable Long otherPersonId) {
 		String sql = switch (role) {
 			case GUARDIAN -> guardianSql();
 			case STUDENT -> studentSql();
@@ -89,8 +102,11 @@ public class Correspondents {
 		if (sql == null) {
 			return List.of();
 		}
+		sql = otherPersonId == null ? sql + "order by 1, 4, 5, 3, 7"
+				: "select * from (" + sql + ") x where x.person_id = :o order by 1, 4, 5, 3, 7";
 		Map<String, Correspondent> found = new LinkedHashMap<>();
-		db.sql(sql).param("i", institutionId).param("p", personId).query(rs -> {
+		db.sql(sql).param("i", institutionId).param("p", personId).param("o", otherPersonId == null ? 0L : otherPersonId)
+			.query(rs -> {
 			Relation relation = Relation.valueOf(rs.getString(1));
 			Kind kind = Kind.valueOf(rs.getString(2));
 			long id = rs.getLong(3);
@@ -112,7 +128,8 @@ public class Correspondents {
 
 	private static String guardianSql() {
 		return """
-				select 'CHILD_TEACHER', 'STAFF', s.id, s.last_name, s.first_name, s.middle_name, sub.name || ' · ' || cast(c.grade as varchar(2)) || c.letter
+				select 'CHILD_TEACHER' relation, 'STAFF' kind, s.id person_id, s.last_name, s.first_name, s.middle_name,
+				  sub.name || ' · ' || cast(c.grade as varchar(2)) || c.letter detail
 				from school_guardianship gs
 				""" + CURRENT_CLASS.formatted("gs.student_id") + """
 				join school_teaching_assignment ta on ta.class_id = c.id
@@ -133,12 +150,12 @@ public class Correspondents {
 				  join school_student st on st.id = gs.student_id and st.active = true
 				""" + CURRENT_CLASS.formatted("gs.student_id") + """
 				  where gs.guardian_id = :p)
-				order by 1, 4, 5, 3, 7""";
+				""";
 	}
 
 	private static String studentSql() {
 		return """
-				select 'MY_TEACHER', 'STAFF', s.id, s.last_name, s.first_name, s.middle_name, sub.name
+				select 'MY_TEACHER' relation, 'STAFF' kind, s.id person_id, s.last_name, s.first_name, s.middle_name, sub.name detail
 				from school_student st
 				""" + CURRENT_CLASS.formatted("st.id") + """
 				join school_teaching_assignment ta on ta.class_id = c.id
@@ -151,7 +168,7 @@ public class Correspondents {
 				""" + CURRENT_CLASS.formatted("st.id") + """
 				join school_staff s on s.id = c.class_teacher_id and s.active = true
 				where st.id = :p and st.active = true
-				order by 1, 4, 5, 3, 7""";
+				""";
 	}
 
 	/** Colleagues; the students (and their guardians) of classes the teacher teaches or leads; for the administration every guardian of the school. */
@@ -163,7 +180,7 @@ public class Correspondents {
 				where c.institution_id = :i and (c.class_teacher_id = :p or exists (
 				  select 1 from school_teaching_assignment ta where ta.class_id = c.id and ta.staff_id = :p and """ + TEACHES + "))";
 		String sql = """
-				select 'COLLEAGUE', 'STAFF', s.id, s.last_name, s.first_name, s.middle_name, s.position
+				select 'COLLEAGUE' relation, 'STAFF' kind, s.id person_id, s.last_name, s.first_name, s.middle_name, s.position detail
 				from school_staff s join school_staff me on me.id = :p and me.institution_id = s.institution_id and me.active = true
 				where s.institution_id = :i and s.active = true and s.id <> :p
 				union all
@@ -189,7 +206,7 @@ public class Correspondents {
 					where st.institution_id = :i and st.active = true
 					""";
 		}
-		return sql + " order by 1, 4, 5, 3, 7";
+		return sql;
 	}
 
 	/** The current classes a staff member teaches (any subject or group) or leads, by grade and letter. One statement. */

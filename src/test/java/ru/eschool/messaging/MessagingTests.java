@@ -30,6 +30,7 @@ import ru.eschool.StatementCounter;
 import ru.eschool.TestData;
 import ru.eschool.TestData.Account;
 import ru.eschool.TestData.School;
+import ru.eschool.school.Correspondents;
 import ru.eschool.shared.Role;
 import ru.eschool.shared.web.I18n;
 
@@ -47,6 +48,7 @@ class MessagingTests {
 	@Autowired MockMvc mvc;
 	@Autowired TestData data;
 	@Autowired JdbcClient db;
+	@Autowired Correspondents correspondents;
 	@Autowired ApplicationEvents events;
 
 	School school;
@@ -90,6 +92,11 @@ class MessagingTests {
 
 	static String to(Account a, Role role) {
 		return a.id() + "-" + role.name();
+	}
+
+	private long personOf(Account account) {
+		return db.sql("select person_id from identity_role_grant where account_id = :a").param("a", account.id())
+			.query(Long.class).single();
 	}
 
 	private long messages(Account sender) {
@@ -382,6 +389,29 @@ class MessagingTests {
 		assertThat(messages(parent)).isEqualTo(1);
 		// the history stays readable
 		mvc.perform(get("/messages/" + conversation).with(data.as(parent))).andExpect(status().isOk());
+	}
+
+	@Test
+	void theAdministrationAnswersAFamilyOfTheSchoolUntilItsChildrenLeave() throws Exception {
+		data.guardianAccounts(school, classA, 40);
+		long conversation = write(parent, admin, Role.SCHOOL_ADMIN, "Вопрос администрации");
+		// the check reads the one family it answers, not every family of the school
+		long adminStaff = personOf(admin);
+		long mother = personOf(parent);
+		assertThat(correspondents.of(Role.SCHOOL_ADMIN, school.id(), adminStaff)).hasSizeGreaterThan(40);
+		assertThat(correspondents.withPerson(Role.SCHOOL_ADMIN, school.id(), adminStaff, mother))
+			.singleElement().matches(c -> c.personId() == mother && c.relation() == Correspondents.Relation.SCHOOL_GUARDIAN);
+		mvc.perform(post("/messages/" + conversation).param("text", "Ответ").with(data.as(admin)).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		assertThat(messages(admin)).isEqualTo(1);
+		db.sql("""
+				update school_enrolment set left_on = :d, leave_reason = 'TRANSFERRED' where left_on is null and student_id in (
+				  select gs.student_id from school_guardianship gs
+				  join identity_role_grant g on g.person_id = gs.guardian_id and g.role = 'GUARDIAN' where g.account_id = :a)""")
+			.param("d", java.time.LocalDate.of(2026, 10, 1)).param("a", parent.id()).update();
+		mvc.perform(post("/messages/" + conversation).param("text", "Ещё ответ").with(data.as(admin)).with(csrf()))
+			.andExpect(status().isForbidden());
+		assertThat(messages(admin)).isEqualTo(1);
 	}
 
 	@Test

@@ -51,6 +51,22 @@ public class AddressBook {
 		};
 	}
 
+	/**
+	 * Whether the account, acting in the role as the person of the institution, may write to the
+	 * other account acting in its role as the other person: {@link #contactsOf} for that one person
+	 * (two statements, however many people the account may write to).
+	 */
+	public boolean mayWrite(long ownAccountId, Role role, long institutionId, long personId, long otherAccountId,
+			Role otherRole, long otherPersonId) {
+		if (otherAccountId == ownAccountId) {
+			return false;
+		}
+		boolean related = correspondents.withPerson(role, institutionId, personId, otherPersonId).stream()
+			.anyMatch(c -> rolesOf(c.relation()).contains(otherRole));
+		return related && accounts.accountsOf(otherRole, List.of(otherPersonId)).getOrDefault(otherPersonId, List.of())
+			.contains(otherAccountId);
+	}
+
 	/** Everyone the account, acting in the role as the person of the institution, may write to (never itself). */
 	public List<Contact> contactsOf(long ownAccountId, Role role, long institutionId, long personId) {
 		List<Correspondent> found = correspondents.of(role, institutionId, personId);

@@ -141,9 +141,8 @@ public class MessagingDesk {
 		// the account must still hold the role it talks as here (a revoked role does not live on in old conversations)
 		boolean holds = actor.grants().stream()
 			.anyMatch(g -> g.role() == view.me().role() && g.personId() != null && g.personId() == view.me().personId());
-		boolean allowed = holds && addressBook.contactsOf(actor.accountId(), view.me().role(), view.institutionId(), view.me().personId())
-			.stream()
-			.anyMatch(c -> c.accountId() == view.other().accountId() && c.role() == view.other().role());
+		boolean allowed = holds && addressBook.mayWrite(actor.accountId(), view.me().role(), view.institutionId(),
+				view.me().personId(), view.other().accountId(), view.other().role(), view.other().personId());
 		if (!allowed) {
 			throw new Forbidden();
 		}
