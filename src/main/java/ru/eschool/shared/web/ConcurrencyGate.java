@@ -18,11 +18,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * At most {@code eschool.web.concurrent-requests} pages are worked on at once (default four per
- * core); the others wait their turn, first come first served. With 32 requests at once on two
- * cores every request otherwise shares the CPU with all the others and the slowest wait longest:
- * the diary week's p99 at 32 connections was 81 ms with Tomcat's 200 threads and 42 ms with eight
- * at a time, at the same rate (docs/benchmarks.md; ADR 0014).
+ * At most {@code eschool.web.concurrent-requests} pages are worked on at once; the others wait
+ * their turn, first come first served. With 32 requests at once on two cores every request
+ * otherwise shares the CPU with all the others and the slowest wait longest: the diary week's p99
+ * at 32 connections was 81 ms with Tomcat's 200 threads and 42 ms with eight at a time, at the
+ * same rate (docs/benchmarks.md; ADR 0014). The default is two a core when the database runs on
+ * this machine (embedded, or at a loopback address), since it then shares the cores; four a core
+ * when it is elsewhere, since each request then also waits on the network.
  *
  * <p>Tomcat keeps its 200 threads, so that slow links cannot starve the server: requests that
  * may last as long as the person's connection are not gated (uploads, which are multipart; file
@@ -35,11 +37,46 @@ class ConcurrencyGate {
 	@Bean
 	FilterRegistrationBean<OncePerRequestFilter> concurrencyGateFilter(
 			@Value("${eschool.web.concurrent-requests:0}") int concurrent,
-			@Value("${eschool.web.gate-wait:PT2S}") Duration wait) {
-		int permits = concurrent > 0 ? concurrent : 4 * Runtime.getRuntime().availableProcessors();
+			@Value("${eschool.web.gate-wait:PT2S}") Duration wait, @Value("${spring.datasource.url:}") String databaseUrl) {
+		int permits = permits(concurrent, databaseUrl, Runtime.getRuntime().availableProcessors());
 		FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new Gate(permits, wait));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		return registration;
+	}
+
+	/** The number configured, or else two a core with the database on this machine and four without. */
+	static int permits(int configured, String databaseUrl, int cores) {
+		if (configured > 0) {
+			return configured;
+		}
+		return (databaseOnThisMachine(databaseUrl) ? 2 : 4) * cores;
+	}
+
+	/** An embedded database, or a server at a loopback address (PostgreSQL's URL without a host means localhost). */
+	static boolean databaseOnThisMachine(String url) {
+		if (url.startsWith("jdbc:h2:")) {
+			return !url.startsWith("jdbc:h2:tcp:") && !url.startsWith("jdbc:h2:ssl:");
+		}
+		int start = url.indexOf("://");
+		if (start < 0) {
+			return url.startsWith("jdbc:postgresql:");
+		}
+		String rest = url.substring(start + 3);
+		String host;
+		if (rest.startsWith("[")) {
+			host = rest.substring(1, Math.max(1, rest.indexOf(']')));
+		}
+		else {
+			int end = rest.length();
+			for (char c : new char[] { ':', '/', '?', ',' }) {
+				int i = rest.indexOf(c);
+				if (i >= 0 && i < end) {
+					end = i;
+				}
+			}
+			host = rest.substring(0, end);
+		}
+		return host.isEmpty() || host.equalsIgnoreCase("localhost") || host.startsWith("127.") || host.equals("::1");
 	}
 
 	static final class Gate extends OncePerRequestFilter {

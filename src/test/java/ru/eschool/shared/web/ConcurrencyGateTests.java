@@ -18,12 +18,27 @@ import org.springframework.mock.web.MockHttpServletResponse;
 
 /**
  * The gate lets a fixed number of requests work at once and the rest in turn; uploads, downloads
- * and static files pass at once, and a request that waited too long goes ahead anyway.
+ * and static files pass at once, and a request that waited too long goes ahead anyway. Its
+ * default size depends on where the database runs.
  */
 class ConcurrencyGateTests {
 
 	private static MockHttpServletRequest get(String uri) {
 		return new MockHttpServletRequest("GET", uri);
+	}
+
+	@Test
+	void theDefaultIsTwoACoreWithTheDatabaseOnThisMachineAndFourWithItElsewhere() {
+		for (String local : List.of("jdbc:h2:file:./data/eschool;MODE=PostgreSQL", "jdbc:h2:mem:test",
+				"jdbc:postgresql://127.0.0.1:5432/eschool?options=-c%20x=0", "jdbc:postgresql://localhost/eschool",
+				"jdbc:postgresql:eschool", "jdbc:postgresql://[::1]:5432/eschool", "jdbc:postgresql:///eschool")) {
+			assertThat(ConcurrencyGate.permits(0, local, 2)).as(local).isEqualTo(4);
+		}
+		for (String remote : List.of("jdbc:postgresql://db.region.local:5432/eschool", "jdbc:postgresql://10.0.0.5/eschool",
+				"jdbc:postgresql://db1:5432,db2:5432/eschool", "jdbc:h2:tcp://db/eschool")) {
+			assertThat(ConcurrencyGate.permits(0, remote, 2)).as(remote).isEqualTo(8);
+		}
+		assertThat(ConcurrencyGate.permits(6, "jdbc:h2:mem:test", 2)).as("configured").isEqualTo(6);
 	}
 
 	@Test
