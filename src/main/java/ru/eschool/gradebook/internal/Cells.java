@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -64,33 +63,6 @@ public class Cells {
 				}
 			});
 		return cells;
-	}
-
-	public Optional<Cell> find(long lessonId, long studentId) {
-		return Optional.ofNullable(ofLessonAndStudent(lessonId, studentId));
-	}
-
-	private @Nullable Cell ofLessonAndStudent(long lessonId, long studentId) {
-		Map<Key, Cell> cells = new HashMap<>();
-		db.sql("""
-				select c.id, c.attendance, c.version, m.id, m.position, m.mark_value, m.work_type_id
-				from gradebook_cell c left join gradebook_mark m on m.cell_id = c.id
-				where c.lesson_id = :l and c.student_id = :s order by m.position""").param("l", lessonId).param("s", studentId)
-			.query(rs -> {
-				Key key = new Key(lessonId, studentId);
-				Cell cell = cells.get(key);
-				if (cell == null) {
-					String a = rs.getString(2);
-					cell = new Cell(rs.getLong(1), lessonId, studentId, a == null ? null : Attendance.valueOf(a), rs.getInt(3),
-							new ArrayList<>());
-					cells.put(key, cell);
-				}
-				long markId = rs.getLong(4);
-				if (!rs.wasNull()) {
-					cell.marks().add(new Mark(markId, rs.getInt(5), MarkValue.ofCode(rs.getString(6)), rs.getLong(7)));
-				}
-			});
-		return cells.get(new Key(lessonId, studentId));
 	}
 
 	/** A new cell at version 1; a concurrent insert of the same cell fails on its unique key. */
