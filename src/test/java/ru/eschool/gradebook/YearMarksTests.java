@@ -293,4 +293,34 @@ class YearMarksTests {
 		assertThat(db.sql("select count(distinct year_mark_id) from gradebook_mark_history where student_id = :s")
 			.param("s", ivanov).query(Long.class).single()).isEqualTo(1);
 	}
+
+	@Test
+	void aStudentWhoMovedClassGetsTheYearsMarksOnlyInTheNewClassWithTheOldPeriodMarksCounted() throws Exception {
+		long nineB = data.schoolClass(school, 9, "Б");
+		data.assign(teacherId, math, nineB);
+		long mover = data.student(school, nineA, "Кузнецов", "Олег");
+		data.periodMark(school, nineA, math, mover, q1, "3");
+		// moved to 9Б at the start of the second period
+		LocalDate moved = LocalDate.of(2027, 1, 11);
+		db.sql("update school_enrolment set left_on = :d, leave_reason = 'MOVED' where student_id = :s")
+			.param("d", moved).param("s", mover).update();
+		db.sql("insert into school_enrolment (student_id, class_id, joined_on, reason) values (:s, :c, :d, 'MOVED')")
+			.param("s", mover).param("c", nineB).param("d", moved).update();
+		data.periodMark(school, nineB, math, mover, q2, "4");
+
+		// the old class: still listed with the period mark it set, marked as left, nothing to set
+		String old = body(get("/journal/" + nineA + "/" + math + "/year").with(data.as(teacher)));
+		assertThat(old).contains("Кузнецов", "выбыл(а) 11.01.2027", "ставит класс, в котором он заканчивает год");
+		assertThat(body(set(teacher, nineA, Kind.ANNUAL, mover, 0, "4", "Среднее 3,5"))).contains("role=\"alert\"",
+				"Ученик выбыл из класса 11.01.2027");
+		assertThat(stored(mover, Kind.ANNUAL)).isNull();
+
+		// the new class: both period marks count (3 and 4: 3.50, a 4 by the default rule)
+		String now = body(get("/journal/" + nineB + "/" + math + "/year").with(data.as(teacher)));
+		assertThat(now).contains("Кузнецов", "Отметок за периоды: 2 из 2", "среднее: 3,5").doesNotContain("выбыл(а)");
+		assertThat(body(set(teacher, nineB, Kind.ANNUAL, mover, 0, "4", null))).doesNotContain("role=\"alert\"");
+		assertThat(stored(mover, Kind.ANNUAL)).isEqualTo("4:4:-");
+		assertThat(db.sql("select class_id from gradebook_year_mark where student_id = :s").param("s", mover)
+			.query(Long.class).list()).containsExactly(nineB);
+	}
 }

@@ -40,16 +40,20 @@ public class PeriodMarks {
 		return marks;
 	}
 
-	/** The period marks of a class in a subject over the periods, by student and period (one statement). */
-	public Map<Long, Map<Long, MarkValue>> ofPeriods(long classId, long subjectId, java.util.Collection<Long> periodIds) {
+	/**
+	 * The students' period marks in a subject, by student and period, whichever class set them (a
+	 * student who moved class keeps the marks of the periods before). One statement.
+	 */
+	public Map<Long, Map<Long, MarkValue>> ofStudents(long subjectId, java.util.Collection<Long> periodIds,
+			java.util.Collection<Long> studentIds) {
 		Map<Long, Map<Long, MarkValue>> marks = new HashMap<>();
-		if (periodIds.isEmpty()) {
+		if (periodIds.isEmpty() || studentIds.isEmpty()) {
 			return marks;
 		}
 		db.sql("""
 				select student_id, period_id, mark_value from gradebook_period_mark
-				where class_id = :c and subject_id = :s and period_id in (:p)""").param("c", classId).param("s", subjectId)
-			.param("p", periodIds)
+				where subject_id = :s and student_id in (:st) and period_id in (:p)""").param("s", subjectId)
+			.param("st", studentIds).param("p", periodIds)
 			.query(rs -> {
 				marks.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(rs.getLong(2), MarkValue.ofCode(rs.getString(3)));
 			});

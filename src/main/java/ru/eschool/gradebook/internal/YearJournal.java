@@ -2,6 +2,7 @@ package ru.eschool.gradebook.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -38,6 +39,11 @@ import ru.eschool.shared.Role;
  * reason; the version guards it; every change is kept in the history; refused once the year is
  * closed (its last study period closed). The assigned teacher edits, the school admin reads,
  * anyone else gets 404. A constant number of statements.
+ * <p>
+ * A student who moved to another class during the year gets the year's marks in the class they end
+ * the year in: there their period marks from the old class count (a period mark is one per
+ * student, subject and period, whichever class set it); in the old class their row stays, read
+ * only, marked with the day they left.
  */
 @Service
 public class YearJournal {
@@ -50,8 +56,12 @@ public class YearJournal {
 			Object[] explainArgs, @Nullable YearMark mark, boolean editable) {
 	}
 
-	/** A student's row: the period marks in period order (null: none set), the annual and final marks. */
-	public record YearRow(Pupil pupil, List<@Nullable MarkValue> periodMarks, YearView annual, @Nullable YearView fin) {
+	/**
+	 * A student's row: the period marks in period order (null: none set), the annual and final
+	 * marks; {@code leftOn} is the day a student who left the class before the year's end left it.
+	 */
+	public record YearRow(Pupil pupil, List<@Nullable MarkValue> periodMarks, YearView annual, @Nullable YearView fin,
+			@Nullable LocalDate leftOn) {
 	}
 
 	public record YearGrid(ClassSubject subject, @Nullable Long groupId, @Nullable String groupName,
@@ -108,22 +118,24 @@ public class YearJournal {
 		StudyPeriod last = periods.get(periods.size() - 1);
 		boolean closed = closures.closed(last.id());
 		Rules rule = rules.of(inst);
-		Map<Long, Map<Long, MarkValue>> byPeriod = periodMarks.ofPeriods(classId, subjectId,
-				periods.stream().map(StudyPeriod::id).toList());
+		List<Pupil> pupils = teaching.pupils(classId, periods.get(0).startsOn(), last.endsOn()).stream()
+			.filter(p -> groupId == null || p.groups().contains(groupId))
+			.toList();
+		Map<Long, Map<Long, MarkValue>> byPeriod = periodMarks.ofStudents(subjectId,
+				periods.stream().map(StudyPeriod::id).toList(), pupils.stream().map(Pupil::id).toList());
 		Map<Long, Map<Kind, YearMark>> set = yearMarks.of(classId, subjectId);
-		boolean editable = assigned && !closed;
 		List<YearRow> rows = new ArrayList<>();
-		for (Pupil p : teaching.pupils(classId, periods.get(0).startsOn(), last.endsOn())) {
-			if (groupId != null && !p.groups().contains(groupId)) {
-				continue;
-			}
+		for (Pupil p : pupils) {
 			Map<Long, MarkValue> own = byPeriod.getOrDefault(p.id(), Map.of());
 			List<MarkValue> marks = new ArrayList<>();
 			periods.forEach(period -> marks.add(own.get(period.id())));
+			// not in the class on the year's last day: the class they moved to gives the year's marks
+			LocalDate left = p.enrolledOn(last.endsOn()) ? null : p.leftOn();
+			boolean editable = assigned && !closed && left == null;
 			Map<Kind, YearMark> mine = set.getOrDefault(p.id(), new EnumMap<>(Kind.class));
 			YearView annual = annual(p.id(), marks, cs.passFail(), rule, mine.get(Kind.ANNUAL), editable);
 			YearView fin = withFinal ? fin(p.id(), mine.get(Kind.ANNUAL), mine.get(Kind.FINAL), editable) : null;
-			rows.add(new YearRow(p, marks, annual, fin));
+			rows.add(new YearRow(p, marks, annual, fin, left));
 		}
 		return new YearGrid(cs, groupId, groupName, periods, closed, !teacher, assigned, withFinal, rows);
 	}
@@ -176,6 +188,9 @@ public class YearJournal {
 			.orElseThrow(() -> new Refusal("gradebook.refused.notInClass"));
 		if (grid.closed()) {
 			throw new Refusal("gradebook.refused.yearClosed");
+		}
+		if (row.leftOn() != null) {
+			throw new Refusal("gradebook.refused.leftBeforeYearEnd", ru.eschool.shared.web.Formats.date(row.leftOn()));
 		}
 		YearView view = kind == Kind.ANNUAL ? row.annual() : row.fin();
 		if (view == null) {
