@@ -22,11 +22,13 @@ class HelpController {
 	/** Section keys per role; each has {@code .title} and {@code .text} in the bundles. */
 	static List<String> sections(Role role) {
 		return switch (role) {
-			case GUARDIAN -> List.of("start", "diary", "progress", "children", "roles", "privacy", "account");
-			case STUDENT -> List.of("start", "diary", "account", "privacy");
-			case TEACHER -> List.of("start", "classes", "journal", "homework", "classTeacher", "roles", "account");
+			case GUARDIAN -> List.of("start", "diary", "progress", "messages", "notifications", "children", "roles", "privacy",
+					"account");
+			case STUDENT -> List.of("start", "diary", "messages", "account", "privacy");
+			case TEACHER -> List.of("start", "classes", "journal", "homework", "classTeacher", "messages", "notifications",
+					"roles", "account");
 			case SCHOOL_ADMIN -> List.of("start", "structure", "people", "import", "invitations", "timetable",
-					"gradebook", "account");
+					"gradebook", "messages", "account");
 			case REGION_ADMIN -> List.of("start", "institutions", "account");
 		};
 	}

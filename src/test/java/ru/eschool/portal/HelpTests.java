@@ -41,4 +41,21 @@ class HelpTests {
 			org.assertj.core.api.Assertions.assertThat(en).contains("Getting started").doesNotContain("??");
 		}
 	}
+
+	@Test
+	void everyoneWhoTalksInTheAppIsToldWhoTheyMayWriteToAndWhereNotificationsAreSet() throws Exception {
+		var school = data.school();
+		for (Role role : java.util.List.of(Role.GUARDIAN, Role.STUDENT, Role.TEACHER, Role.SCHOOL_ADMIN)) {
+			var account = data.account("Сообщения " + role, new Grant(role, school.id(), 1L));
+			String ru = mvc.perform(get("/help").with(data.as(account))).andExpect(status().isOk()).andReturn()
+				.getResponse().getContentAsString();
+			org.assertj.core.api.Assertions.assertThat(ru).contains("id=\"messages\"", "«Сообщения»");
+		}
+		var admin = data.account("Сообщения админ", new Grant(Role.SCHOOL_ADMIN, school.id(), 1L));
+		org.assertj.core.api.Assertions.assertThat(mvc.perform(get("/help").with(data.as(admin))).andReturn().getResponse()
+			.getContentAsString()).contains("Жалобы на сообщения", "Недоставленные");
+		var guardian = data.account("Уведомления родитель", new Grant(Role.GUARDIAN, school.id(), 1L));
+		org.assertj.core.api.Assertions.assertThat(mvc.perform(get("/help").with(data.as(guardian))).andReturn().getResponse()
+			.getContentAsString()).contains("id=\"notifications\"", "тихие часы");
+	}
 }
