@@ -58,6 +58,9 @@ class MessagingNotificationTests {
 		assertThat(links(teacher.id())).containsExactly(location);
 		assertThat(links(parent.id())).isEmpty();
 		assertThat(unread(teacher.id())).isEqualTo(1);
+		// the conversation's school: its admin is the one to see the notice if it cannot be delivered
+		assertThat(db.sql("select institution_id from notification_item where account_id = :a").param("a", teacher.id())
+			.query(Long.class).single()).isEqualTo(school.id());
 
 		// reading the conversation where it was sent reads its notification too
 		mvc.perform(get(location).with(data.as(teacher))).andExpect(status().isOk());

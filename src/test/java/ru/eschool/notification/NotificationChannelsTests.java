@@ -48,6 +48,7 @@ import ru.eschool.TestData;
 import ru.eschool.TestData.Account;
 import ru.eschool.TestData.School;
 import ru.eschool.gradebook.MarkPosted;
+import ru.eschool.messaging.MessageSent;
 import ru.eschool.messaging.AnnouncementPublished;
 import ru.eschool.messaging.Announcements;
 import ru.eschool.notification.internal.Channel;
@@ -316,6 +317,23 @@ class NotificationChannelsTests {
 			.andExpect(status().is3xxRedirection());
 		assertThat(db.sql("select attempts from notification_delivery where id = :id").param("id", id).query(Integer.class)
 			.single()).isLessThanOrEqualTo(1);
+	}
+
+	@Test
+	void aMessagesDeadLetterShowsItsSchoolsAdminTheSenderButNotTheText() throws Exception {
+		prefer(mother, "ru", LocalTime.MIDNIGHT, LocalTime.MIDNIGHT, Map.of(Kind.MESSAGE, EnumSet.of(Channel.PUSH)));
+		String gone = "dead-" + TestData.next();
+		ChannelServers.PUSH_STATUS.put("/push/" + gone, 410);
+		String[] k = ChannelServers.browserKeys();
+		subscriptions.save(mother.id(), ChannelServers.pushUrl(gone), k[0], k[1], Instant.now());
+		publish(new MessageSent(TestData.next(), 1L, 1L, "Учителева Анна", List.of(mother.id()), "Ваш сын курит за школой",
+				school.id()));
+		await().atMost(Duration.ofSeconds(15)).until(() -> statuses(mother, Channel.PUSH).equals(List.of("FAILED")));
+		mvc.perform(get("/admin/notifications/failed").with(data.as(data.schoolAdmin(school)))).andExpect(status().isOk())
+			.andExpect(content().string(containsString("Сообщение от Учителева Анна")))
+			.andExpect(content().string(not(containsString("курит"))));
+		mvc.perform(get("/admin/notifications/failed").with(data.as(data.schoolAdmin(data.school()))))
+			.andExpect(status().isOk()).andExpect(content().string(not(containsString("Учителева Анна"))));
 	}
 
 	@Test

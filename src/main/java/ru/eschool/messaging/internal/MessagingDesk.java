@@ -125,7 +125,7 @@ public class MessagingDesk {
 				conversations.addParticipant(id, contact.accountId(), contact.role(), contact.personId(), contact.name());
 				return id;
 			});
-		store(actor, conversation, contact.accountId(), text, upload, now);
+		store(actor, actor.institutionId(), conversation, contact.accountId(), text, upload, now);
 		return new Sent(Map.of(), conversation);
 	}
 
@@ -150,12 +150,13 @@ public class MessagingDesk {
 			errors.put("", I18n.t("messaging.blocked.you"));
 		}
 		if (errors.isEmpty()) {
-			store(actor, conversationId, view.other().accountId(), text, upload, clock.instant());
+			store(actor, view.institutionId(), conversationId, view.other().accountId(), text, upload, clock.instant());
 		}
 		return errors;
 	}
 
-	private void store(Actor actor, long conversationId, long recipient, String text, @Nullable Upload upload, Instant now) {
+	private void store(Actor actor, long institutionId, long conversationId, long recipient, String text,
+			@Nullable Upload upload, Instant now) {
 		String body = clean(text);
 		long message = conversations.addMessage(conversationId, actor.accountId(), body, now);
 		if (upload != null) {
@@ -163,7 +164,7 @@ public class MessagingDesk {
 		}
 		String preview = body.length() > PREVIEW ? body.substring(0, PREVIEW - 1) + "…" : body;
 		events.publishEvent(new MessageSent(message, conversationId, actor.accountId(), actor.displayName(), List.of(recipient),
-				preview));
+				preview, institutionId));
 	}
 
 	/**

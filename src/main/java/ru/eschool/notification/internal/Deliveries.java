@@ -28,7 +28,15 @@ public class Deliveries {
 
 	/** A dead letter as the school admin sees it. */
 	public record DeadLetter(long id, long accountId, Channel channel, int attempts, @Nullable String lastError,
-			Instant createdAt, String[] text) {
+			Instant createdAt, Kind kind, String[] text) {
+
+		/**
+		 * The text shown to the admin: the notice's, but a message's names only its sender, because
+		 * a conversation is read by those who take part in it and nobody else.
+		 */
+		public String[] shown() {
+			return kind == Kind.MESSAGE && text.length > 1 ? new String[] { "notification.failed.message", text[1] } : text;
+		}
 	}
 
 	private final JdbcClient db;
@@ -148,12 +156,13 @@ public class Deliveries {
 	/** Deliveries that failed for good, to people notified by the institution's events. */
 	public List<DeadLetter> deadLetters(long institutionId, int limit) {
 		return db.sql("""
-				select d.id, d.account_id, d.channel, d.attempts, d.last_error, d.created_at, i.args
+				select d.id, d.account_id, d.channel, d.attempts, d.last_error, d.created_at, i.kind, i.args
 				from notification_delivery d join notification_item i on i.id = d.item_id
 				where d.institution_id = :i and d.status = 'FAILED' order by d.id desc limit :n""")
 			.param("i", institutionId).param("n", limit)
 			.query((rs, n) -> new DeadLetter(rs.getLong(1), rs.getLong(2), Channel.valueOf(rs.getString(3)), rs.getInt(4),
-					rs.getString(5), rs.getObject(6, OffsetDateTime.class).toInstant(), Notice.unpack(rs.getString(7))))
+					rs.getString(5), rs.getObject(6, OffsetDateTime.class).toInstant(), Kind.valueOf(rs.getString(7)),
+					Notice.unpack(rs.getString(8))))
 			.list();
 	}
 

@@ -106,7 +106,7 @@ class NotificationListeners {
 
 	@ApplicationModuleListener
 	void on(MessageSent e) {
-		notifier.notify(new Notice("message:" + e.messageId(), Kind.MESSAGE, null, "notification.text.message",
+		notifier.notify(new Notice("message:" + e.messageId(), Kind.MESSAGE, e.institutionId(), "notification.text.message",
 				List.of(e.senderName(), e.preview()), "/messages/" + e.conversationId(), false), e.recipientAccountIds());
 	}
 
