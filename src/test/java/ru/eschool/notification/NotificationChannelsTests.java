@@ -292,13 +292,18 @@ class NotificationChannelsTests {
 			.containsExactly(ChannelServers.pushUrl(live));
 	}
 
-	@Test
-	void aHopelessDeliveryIsADeadLetterThatOnlyItsSchoolsAdminSeesAndSendsAgain() throws Exception {
-		prefer(mother, "ru", LocalTime.MIDNIGHT, LocalTime.MIDNIGHT, Map.of(Kind.MARK, EnumSet.of(Channel.PUSH)));
+	/** The mother hears of this kind by push only, and her one subscription is gone (410): a hopeless delivery. */
+	private void pushToADeadSubscription(Kind kind) throws Exception {
+		prefer(mother, "ru", LocalTime.MIDNIGHT, LocalTime.MIDNIGHT, Map.of(kind, EnumSet.of(Channel.PUSH)));
 		String gone = "dead-" + TestData.next();
 		ChannelServers.PUSH_STATUS.put("/push/" + gone, 410);
 		String[] k = ChannelServers.browserKeys();
 		subscriptions.save(mother.id(), ChannelServers.pushUrl(gone), k[0], k[1], Instant.now());
+	}
+
+	@Test
+	void aHopelessDeliveryIsADeadLetterThatOnlyItsSchoolsAdminSeesAndSendsAgain() throws Exception {
+		pushToADeadSubscription(Kind.MARK);
 		publish(mark(TestData.next(), "2"));
 		await().atMost(Duration.ofSeconds(15)).until(() -> statuses(mother, Channel.PUSH).equals(List.of("FAILED")));
 		long id = db.sql("select id from notification_delivery where account_id = :a").param("a", mother.id()).query(Long.class)
@@ -321,11 +326,7 @@ class NotificationChannelsTests {
 
 	@Test
 	void aMessagesDeadLetterShowsItsSchoolsAdminTheSenderButNotTheText() throws Exception {
-		prefer(mother, "ru", LocalTime.MIDNIGHT, LocalTime.MIDNIGHT, Map.of(Kind.MESSAGE, EnumSet.of(Channel.PUSH)));
-		String gone = "dead-" + TestData.next();
-		ChannelServers.PUSH_STATUS.put("/push/" + gone, 410);
-		String[] k = ChannelServers.browserKeys();
-		subscriptions.save(mother.id(), ChannelServers.pushUrl(gone), k[0], k[1], Instant.now());
+		pushToADeadSubscription(Kind.MESSAGE);
 		publish(new MessageSent(TestData.next(), 1L, 1L, "Учителева Анна", List.of(mother.id()), "Ваш сын курит за школой",
 				school.id()));
 		await().atMost(Duration.ofSeconds(15)).until(() -> statuses(mother, Channel.PUSH).equals(List.of("FAILED")));
