@@ -24,7 +24,8 @@ import ru.eschool.TestData.School;
 import ru.eschool.shared.Role;
 
 /**
- * A guardian adds a passkey on the profile page and signs in with it, without a password. The
+ * A guardian adds a passkey on the profile page and signs in with it, without a password, even
+ * while guessed passwords have blocked her login (ADR 0006). The
  * browser's authenticator is Chromium's virtual one (WebDriver's WebAuthn extension): a platform
  * authenticator that verifies the user, as a phone's fingerprint reader would.
  */
@@ -79,7 +80,15 @@ class PasskeyJourneyTests extends BrowserTest {
 		find("header form[action='/logout'] button").click();
 		new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/login?logout"));
 
-		// no login, no password: the passkey names the account
+		// a stranger guesses the password until the login is blocked: even the right password is refused now
+		for (int i = 0; i < 5; i++) {
+			passwordSignIn(account.login(), "guess" + i);
+		}
+		assertThat(passwordSignIn(account.login(), "password1")).isIn(text("login.error.throttled", 15),
+				text("login.error.throttled", 14));
+
+		// no login, no password: the passkey names the account, and the block does not stop its owner
+		open("/login");
 		find("#passkey-login button[type=submit]").click();
 		waitUntilLeft("/login");
 		waitForHeading(text("home.hello", "Лебедева Ольга"));
@@ -95,6 +104,18 @@ class PasskeyJourneyTests extends BrowserTest {
 				.findFirst().map(e -> e.getText()).orElse(null));
 		assertThat(message).isEqualTo(text("login.passkey.failed"));
 		assertThat(driver.getCurrentUrl()).startsWith(url("/login"));
+	}
+
+	/** Signs in with a password that the page refuses, and returns the visible message. */
+	private String passwordSignIn(String login, String password) {
+		open("/login");
+		type("#username", login);
+		type("#password", password);
+		find("form[action='/login'] button[type=submit]").click();
+		return new WebDriverWait(driver, Duration.ofSeconds(20))
+			.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+			.until(d -> d.findElements(By.cssSelector(".alert.err:not([hidden])")).stream().findFirst().map(e -> e.getText())
+				.orElse(null));
 	}
 
 	private static int freePort() {
