@@ -28,7 +28,8 @@ import ru.eschool.TestData;
  * The region generator's smoke test: a tiny region (two small schools) written into the test
  * database (H2 by batched inserts, PostgreSQL by COPY), with the shape a real region has, and a
  * generated guardian who signs in with the bench password and opens the child's diary week.
- * The benchmark itself (bench/run) is not part of the suite.
+ * The benchmark itself (bench/run) is not part of the suite; bin/test runs it end to end on a
+ * two-school region after the suite (bench/smoke).
  */
 @EschoolTest
 class RegionGeneratorTests {
