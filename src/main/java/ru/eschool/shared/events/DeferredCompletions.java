@@ -18,6 +18,7 @@ import org.springframework.modulith.events.EventPublication.Status;
 import org.springframework.modulith.events.core.EventPublicationRepository;
 import org.springframework.modulith.events.core.PublicationTargetIdentifier;
 import org.springframework.modulith.events.core.TargetEventPublication;
+import org.springframework.scheduling.concurrent.ExecutorConfigurationSupport;
 
 /**
  * Modulith's JDBC event registry, with two writes a publication fewer (ADR 0016). In completion
@@ -62,29 +63,42 @@ final class DeferredCompletions implements EventPublicationRepository, SmartLife
 	@Override
 	public void markCompleted(UUID identifier, Instant completionDate) {
 		if (deleter == null) {
-			delegate.markCompleted(identifier, completionDate); // not running (yet): at once
+			delegate.markCompleted(identifier, completionDate); // not running (yet, or any more): at once
 			return;
 		}
 		completed.add(identifier);
+		if (deleter == null) {
+			deleteCompleted(); // stopped in between: what stop() deleted may not have held this one
+		}
 	}
 
-	/** Deletes the publications completed since the last call: one statement per 100 of them. */
+	/**
+	 * Deletes the publications completed since the last call: one statement per 100 of them. When
+	 * the statement fails they are queued again for the next call.
+	 */
 	void deleteCompleted() {
 		List<UUID> ids = new ArrayList<>();
 		for (UUID id; (id = completed.poll()) != null;) {
 			ids.add(id);
 		}
-		if (!ids.isEmpty()) {
+		if (ids.isEmpty()) {
+			return;
+		}
+		try {
 			delegate.deletePublications(ids);
+		} catch (RuntimeException e) {
+			completed.addAll(ids);
+			throw e;
 		}
 	}
 
 	private void deleteCompletedLogged() {
 		try {
 			deleteCompleted();
-		} catch (RuntimeException e) {
-			// they stay in the table, incomplete, and are resubmitted at the next start
-			LOG.warn("Could not delete completed event publications: {}", e.getMessage());
+		} catch (Throwable e) {
+			// still queued for the next round; a node that dies meanwhile leaves them incomplete, and
+			// they are resubmitted at the next start (every listener recognises what it already did)
+			LOG.warn("Could not delete completed event publications: {}", e.toString());
 		}
 	}
 
@@ -126,10 +140,13 @@ final class DeferredCompletions implements EventPublicationRepository, SmartLife
 		return deleter != null;
 	}
 
-	/** Stops after the listeners' executor (which stops in the default phase), before the registry goes. */
+	/**
+	 * Stops after the listeners' executor (a later phase stops earlier; executors stop in
+	 * {@code ExecutorConfigurationSupport.DEFAULT_PHASE}), and before the registry is destroyed.
+	 */
 	@Override
 	public int getPhase() {
-		return SmartLifecycle.DEFAULT_PHASE - 1;
+		return ExecutorConfigurationSupport.DEFAULT_PHASE - 1;
 	}
 
 	// ---- everything else as the registry's own repository does it --------------------------------

@@ -105,6 +105,38 @@ class DeferredCompletionsTests {
 	}
 
 	@Test
+	void aDeletionThatFailsKeepsTheCompletionsForTheNextRound() {
+		boolean[] fail = { true };
+		EventPublicationRepository flaky = (EventPublicationRepository) java.lang.reflect.Proxy.newProxyInstance(
+				getClass().getClassLoader(), new Class<?>[] { EventPublicationRepository.class }, (proxy, method, args) -> {
+					if (method.getName().equals("deletePublications") && fail[0]) {
+						throw new org.springframework.dao.TransientDataAccessResourceException("the database went away");
+					}
+					try {
+						return method.invoke(jdbc, args);
+					} catch (java.lang.reflect.InvocationTargetException e) {
+						throw e.getCause();
+					}
+				});
+		DeferredCompletions completions = new DeferredCompletions(flaky, Duration.ofHours(1));
+		completions.start();
+		try {
+			UUID done = publish(completions, 1);
+			completions.markCompleted(done, Instant.now());
+			org.assertj.core.api.Assertions.assertThatThrownBy(completions::deleteCompleted)
+				.isInstanceOf(org.springframework.dao.TransientDataAccessResourceException.class);
+			assertThat(stored()).isEqualTo(1);
+
+			fail[0] = false;
+			completions.deleteCompleted();
+			assertThat(stored()).isZero();
+		}
+		finally {
+			completions.stop();
+		}
+	}
+
+	@Test
 	void beforeItStartsOrAfterItStoppedACompletionIsDeletedAtOnce() {
 		DeferredCompletions completions = new DeferredCompletions(jdbc, Duration.ofHours(1));
 		UUID done = publish(completions, 1);
