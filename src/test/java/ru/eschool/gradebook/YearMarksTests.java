@@ -308,9 +308,11 @@ class YearMarksTests {
 			.param("s", mover).param("c", nineB).param("d", moved).update();
 		data.periodMark(school, nineB, math, mover, q2, "4");
 
-		// the old class: still listed with the period mark it set, marked as left, nothing to set
+		// the old class: still listed with the period mark it set (not the new class's), marked as left, nothing to set
 		String old = body(get("/journal/" + nineA + "/" + math + "/year").with(data.as(teacher)));
 		assertThat(old).contains("Кузнецов", "выбыл(а) 11.01.2027", "ставит класс, в котором он заканчивает год");
+		String oldRow = old.substring(old.indexOf("Кузнецов"), old.indexOf("</tr>", old.indexOf("Кузнецов")));
+		assertThat(oldRow).contains("<td>3</td>").doesNotContain("<td>4</td>");
 		assertThat(body(set(teacher, nineA, Kind.ANNUAL, mover, 0, "4", "Среднее 3,5"))).contains("role=\"alert\"",
 				"Ученик выбыл из класса 11.01.2027");
 		assertThat(stored(mover, Kind.ANNUAL)).isNull();

@@ -127,10 +127,11 @@ public class YearJournal {
 		List<YearRow> rows = new ArrayList<>();
 		for (Pupil p : pupils) {
 			Map<Long, MarkValue> own = byPeriod.getOrDefault(p.id(), Map.of());
-			List<MarkValue> marks = new ArrayList<>();
-			periods.forEach(period -> marks.add(own.get(period.id())));
-			// not in the class on the year's last day: the class they moved to gives the year's marks
+			// not in the class on the year's last day: the class they moved to gives the year's marks,
+			// and this row keeps only the periods that ended while they were here
 			LocalDate left = p.enrolledOn(last.endsOn()) ? null : p.leftOn();
+			List<MarkValue> marks = new ArrayList<>();
+			periods.forEach(period -> marks.add(left == null || period.endsOn().isBefore(left) ? own.get(period.id()) : null));
 			boolean editable = assigned && !closed && left == null;
 			Map<Kind, YearMark> mine = set.getOrDefault(p.id(), new EnumMap<>(Kind.class));
 			YearView annual = annual(p.id(), marks, cs.passFail(), rule, mine.get(Kind.ANNUAL), editable);
