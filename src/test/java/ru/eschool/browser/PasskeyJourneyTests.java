@@ -53,7 +53,9 @@ class PasskeyJourneyTests extends BrowserTest {
 
 	@AfterEach
 	void removeIt() {
-		((HasVirtualAuthenticator) driver).removeVirtualAuthenticator(authenticator);
+		if (authenticator != null) {
+			((HasVirtualAuthenticator) driver).removeVirtualAuthenticator(authenticator);
+		}
 	}
 
 	@Test
