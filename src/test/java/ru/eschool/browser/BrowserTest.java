@@ -142,6 +142,21 @@ public abstract class BrowserTest {
 	}
 
 	/**
+	 * Signs in with a password the login page refuses, and returns the visible message (the page
+	 * also holds a hidden one for passkeys, read inside the wait).
+	 */
+	protected String refusedSignIn(String login, String password) {
+		open("/login");
+		type("#username", login);
+		type("#password", password);
+		find("form[action='/login'] button[type=submit]").click();
+		return new WebDriverWait(driver, Duration.ofSeconds(20))
+			.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+			.until(d -> d.findElements(By.cssSelector(".alert.err:not([hidden])")).stream().findFirst().map(e -> e.getText())
+				.orElse(null));
+	}
+
+	/**
 	 * Waits until the browser has left the page (or it shows a visible error: the login page holds
 	 * a hidden one for passkeys, which made this return at once) and the next page has finished
 	 * loading, so that the test's next address is not overtaken by the redirect's page.
@@ -155,8 +170,24 @@ public abstract class BrowserTest {
 
 	/** Waits until the page's main heading has this text. */
 	protected void waitForHeading(String heading) {
-		new WebDriverWait(driver, Duration.ofSeconds(20))
-			.until(ExpectedConditions.textToBe(By.cssSelector("main h1"), heading));
+		patiently().until(ExpectedConditions.textToBe(By.cssSelector("main h1"), heading));
+	}
+
+	/** Waits until the element has the text somewhere in it. */
+	protected void waitForText(String css, String text) {
+		patiently().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
+	}
+
+	/**
+	 * A 20-second wait that reads again when the page changed under it: besides a stale element,
+	 * Chromium answers "node does not belong to the document" when a redirect or an htmx swap
+	 * replaces it between finding and reading (a plain WebDriverException). A real failure still
+	 * ends in a timeout that names the last of these.
+	 */
+	private WebDriverWait patiently() {
+		WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+		wait.ignoring(org.openqa.selenium.WebDriverException.class);
+		return wait;
 	}
 
 	protected String mainText() {

@@ -65,8 +65,7 @@ class MessagingJourneyTests extends BrowserTest {
 
 		type("#f-text", "Спасибо, что предупредили. Удачи на соревнованиях!");
 		find("#thread form[hx-post] button[type=submit]").click();
-		new WebDriverWait(driver, Duration.ofSeconds(20))
-			.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#thread ol"), "Удачи на соревнованиях"));
+		waitForText("#thread ol", "Удачи на соревнованиях");
 		assertThat(find("#f-text").getAttribute("value")).isEmpty();
 		open("/messages");
 		assertThat(driver.findElements(By.cssSelector("main li.unread"))).isEmpty();

@@ -2,13 +2,9 @@ package ru.eschool.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import ru.eschool.TestData;
 import ru.eschool.TestData.Account;
@@ -36,14 +32,12 @@ class RoleSwitchJourneyTests extends BrowserTest {
 
 		// app.js submits the form as soon as another role is chosen: no button press
 		chooseRole(text("role.GUARDIAN"));
-		new WebDriverWait(driver, Duration.ofSeconds(20))
-			.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Медведев Лев"));
+		waitForText("main", "Медведев Лев");
 		assertThat(mainText()).contains(text("home.children")).doesNotContain("Химия");
 		assertThat(new Select(find("#role-switch")).getFirstSelectedOption().getText()).startsWith(text("role.GUARDIAN"));
 
 		chooseRole(text("role.TEACHER"));
-		new WebDriverWait(driver, Duration.ofSeconds(20))
-			.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Химия"));
+		waitForText("main", "Химия");
 	}
 
 	/** Picks the role in the header's switcher as a person does: by its visible name. */

@@ -2,13 +2,10 @@ package ru.eschool.timetable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -43,19 +40,19 @@ class TimetableJourneyTests extends BrowserTest {
 		new Select(find("#f-assignmentId")).selectByValue(String.valueOf(assignment));
 		type("#f-room", "201");
 		find("form[action$='/entries'] button[type=submit]").click();
-		waitFor(".alert.ok", text("timetable.template.added"));
+		waitForText(".alert.ok", text("timetable.template.added"));
 		assertThat(find(".tt-grid").getText()).contains("Математика", "201");
 
 		new Select(find("#f-period")).selectByValue(String.valueOf(quarter2));
 		find("form[action$='/generate'] button[type=submit]").click();
-		waitFor(".alert.ok", text("timetable.generate.done", 7));
+		waitForText(".alert.ok", text("timetable.generate.done", 7));
 
 		open("/timetable/classes/" + klass + "?week=" + TimetableMother.MONDAY);
 		find("li.lesson a").click();
 		new Select(find("#f-substitute-substituteId")).selectByValue(String.valueOf(petrova));
 		type("#f-substitute-reason", "Курсы повышения квалификации");
 		find("form[action$='/substitute'] button[type=submit]").click();
-		waitFor(".alert.ok", text("timetable.change.saved.substitute"));
+		waitForText(".alert.ok", text("timetable.change.saved.substitute"));
 		assertThat(find("table tbody").getText()).contains("Петрова", "Курсы повышения квалификации");
 
 		driver.manage().deleteAllCookies();
@@ -64,10 +61,5 @@ class TimetableJourneyTests extends BrowserTest {
 		assertThat(driver.findElements(By.cssSelector("li.lesson"))).hasSize(1);
 		assertThat(find("li.lesson.changed").getText()).contains("Математика", "5А",
 				text("timetable.flag.youSubstitute", "Иванова А."), "Курсы повышения квалификации");
-	}
-
-	void waitFor(String css, String text) {
-		new WebDriverWait(driver, Duration.ofSeconds(20))
-			.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
 	}
 }
