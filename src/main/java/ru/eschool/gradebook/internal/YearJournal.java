@@ -31,6 +31,7 @@ import ru.eschool.school.Teaching.Pupil;
 import ru.eschool.shared.Actor;
 import ru.eschool.shared.NotFound;
 import ru.eschool.shared.Role;
+import ru.eschool.shared.web.Formats;
 
 /**
  * The year view of a journal: each student's period marks, the annual mark (годовая) proposed from
@@ -191,7 +192,7 @@ public class YearJournal {
 			throw new Refusal("gradebook.refused.yearClosed");
 		}
 		if (row.leftOn() != null) {
-			throw new Refusal("gradebook.refused.leftBeforeYearEnd", ru.eschool.shared.web.Formats.date(row.leftOn()));
+			throw new Refusal("gradebook.refused.leftBeforeYearEnd", Formats.date(row.leftOn()));
 		}
 		YearView view = kind == Kind.ANNUAL ? row.annual() : row.fin();
 		if (view == null) {
